@@ -1,0 +1,52 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+/// Kernels and parsers are built optimised even in debug builds' hot paths later;
+/// for now every target shares the Swift 6 language mode.
+let swift6: [SwiftSetting] = [.swiftLanguageMode(.v6)]
+
+let package = Package(
+    name: "copydesk",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "copydesk", targets: ["copydesk"]),
+    ],
+    targets: [
+        // C libraries from the system, wrapped once.
+        .systemLibrary(name: "CSQLite", path: "Sources/CSQLite"),
+        .systemLibrary(name: "CNcurses", path: "Sources/CNcurses"),
+
+        // Small shared pieces: SHA-256, atomic file writes, JSON output, subprocesses.
+        .target(name: "Support", swiftSettings: swift6),
+        // TOML 1.0.0 parser.
+        .target(name: "TOML", swiftSettings: swift6),
+        // Prompt templates: front matter, rendering, line diffs.
+        .target(name: "Prompts", dependencies: ["TOML", "Support"], swiftSettings: swift6),
+        // SQLite wrapper, schema, migrations, template versions, assets, runs.
+        .target(name: "Store", dependencies: ["CSQLite", "Support", "Prompts"], swiftSettings: swift6),
+        // The model cache: default models fetched through pip, verified by hash.
+        .target(name: "ModelCache", dependencies: ["Support"], swiftSettings: swift6),
+        // Tensors, SIMD kernels, quantized blocks, the thread pool.
+        .target(name: "Compute", swiftSettings: swift6 + [.unsafeFlags(["-Ounchecked"])]),
+        // Model file formats: GGUF, safetensors, ONNX protobuf.
+        .target(name: "ModelFormats", dependencies: ["Compute", "Support"], swiftSettings: swift6),
+        // Terminal UI over ncursesw.
+        .target(name: "TUI", dependencies: ["CNcurses"], swiftSettings: swift6),
+
+        // The thin command-line front end.
+        .executableTarget(
+            name: "copydesk",
+            dependencies: ["Support", "TOML", "Prompts", "Store", "ModelCache", "TUI"],
+            swiftSettings: swift6
+        ),
+
+        .testTarget(name: "SupportTests", dependencies: ["Support"], swiftSettings: swift6),
+        .testTarget(name: "TOMLTests", dependencies: ["TOML"], swiftSettings: swift6),
+        .testTarget(name: "PromptsTests", dependencies: ["Prompts"], swiftSettings: swift6),
+        .testTarget(name: "StoreTests", dependencies: ["Store"], swiftSettings: swift6),
+        .testTarget(name: "ModelCacheTests", dependencies: ["ModelCache"], swiftSettings: swift6),
+        .testTarget(name: "ComputeTests", dependencies: ["Compute"], swiftSettings: swift6),
+        .testTarget(name: "ModelFormatsTests", dependencies: ["ModelFormats", "Compute"], swiftSettings: swift6),
+        .testTarget(name: "CLITests", dependencies: ["Support"], swiftSettings: swift6),
+    ]
+)

@@ -1,0 +1,107 @@
+/// The workspace database schema, as numbered migrations.
+public enum Schema {
+    /// Every migration, in order. Never edit one that has shipped: add a new one.
+    public static let migrator: Migrator = {
+        var m = Migrator()
+        m.register("0001-templates", """
+            CREATE TABLE templates (
+                id TEXT PRIMARY KEY,
+                kind TEXT NOT NULL,
+                channel TEXT,
+                created_at TEXT NOT NULL
+            );
+            CREATE TABLE template_versions (
+                template_id TEXT NOT NULL REFERENCES templates(id),
+                version INTEGER NOT NULL CHECK (version > 0),
+                content_hash TEXT NOT NULL,
+                source_path TEXT,
+                source TEXT NOT NULL,
+                parameters TEXT NOT NULL,
+                created_at TEXT NOT NULL,
+                PRIMARY KEY (template_id, version)
+            );
+            CREATE TABLE template_labels (
+                template_id TEXT NOT NULL REFERENCES templates(id),
+                label TEXT NOT NULL,
+                version INTEGER NOT NULL,
+                updated_at TEXT NOT NULL,
+                PRIMARY KEY (template_id, label),
+                FOREIGN KEY (template_id, version) REFERENCES template_versions(template_id, version)
+            );
+            CREATE TABLE template_label_history (
+                id INTEGER PRIMARY KEY,
+                template_id TEXT NOT NULL REFERENCES templates(id),
+                label TEXT NOT NULL,
+                from_version INTEGER,
+                to_version INTEGER NOT NULL,
+                moved_at TEXT NOT NULL,
+                moved_by TEXT NOT NULL,
+                note TEXT
+            );
+            -- Versions and label history are append-only.
+            CREATE TRIGGER template_versions_immutable BEFORE UPDATE ON template_versions
+            BEGIN SELECT RAISE(ABORT, 'template versions are immutable'); END;
+            CREATE TRIGGER template_versions_no_delete BEFORE DELETE ON template_versions
+            BEGIN SELECT RAISE(ABORT, 'template versions are immutable'); END;
+            CREATE TRIGGER template_label_history_append_only BEFORE UPDATE ON template_label_history
+            BEGIN SELECT RAISE(ABORT, 'label history is append-only'); END;
+            CREATE TRIGGER template_label_history_no_delete BEFORE DELETE ON template_label_history
+            BEGIN SELECT RAISE(ABORT, 'label history is append-only'); END;
+            """)
+        m.register("0002-assets-runs", """
+            CREATE TABLE assets (
+                hash TEXT PRIMARY KEY CHECK (length(hash) = 64),
+                media_type TEXT NOT NULL,
+                size INTEGER NOT NULL,
+                created_at TEXT NOT NULL,
+                content BLOB NOT NULL
+            );
+            CREATE TABLE runs (
+                id INTEGER PRIMARY KEY,
+                step TEXT NOT NULL,
+                template_id TEXT,
+                template_version INTEGER,
+                model_id TEXT,
+                model_hash TEXT,
+                parameters TEXT NOT NULL DEFAULT '{}',
+                seed INTEGER,
+                started_at TEXT NOT NULL,
+                ended_at TEXT,
+                token_count INTEGER,
+                sample_count INTEGER,
+                status TEXT NOT NULL CHECK (status IN ('running', 'succeeded', 'failed', 'cancelled')),
+                error TEXT,
+                FOREIGN KEY (template_id, template_version) REFERENCES template_versions(template_id, version)
+            );
+            CREATE TABLE run_inputs (
+                run_id INTEGER NOT NULL REFERENCES runs(id),
+                ordinal INTEGER NOT NULL,
+                role TEXT NOT NULL,
+                asset_hash TEXT NOT NULL REFERENCES assets(hash),
+                PRIMARY KEY (run_id, ordinal)
+            );
+            CREATE TABLE run_outputs (
+                run_id INTEGER NOT NULL REFERENCES runs(id),
+                ordinal INTEGER NOT NULL,
+                role TEXT NOT NULL,
+                asset_hash TEXT NOT NULL REFERENCES assets(hash),
+                PRIMARY KEY (run_id, ordinal)
+            );
+            CREATE INDEX run_outputs_by_asset ON run_outputs(asset_hash);
+            CREATE INDEX run_inputs_by_asset ON run_inputs(asset_hash);
+            """)
+        m.register("0003-workspace-files", """
+            CREATE TABLE workspace_files (
+                kind TEXT NOT NULL,
+                path TEXT NOT NULL,
+                asset_hash TEXT NOT NULL REFERENCES assets(hash),
+                imported_at TEXT NOT NULL,
+                PRIMARY KEY (kind, path)
+            );
+            """)
+        return m
+    }()
+
+    /// The newest migration id this build knows.
+    public static var latestVersion: String { migrator.migrations.last?.id ?? "none" }
+}

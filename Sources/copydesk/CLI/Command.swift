@@ -1,0 +1,12 @@
+/// A runnable command: its spec and what it does. Returns the process exit code.
+struct Command: Sendable {
+    let spec: CommandSpec
+    let run: @Sendable (ParsedArguments) throws -> Int32
+}
+
+/// Exit codes, as documented in `copydesk --help`.
+enum ExitCode {
+    static let ok: Int32 = 0
+    static let failure: Int32 = 1
+    static let usage: Int32 = 2
+}

@@ -1,0 +1,104 @@
+import Foundation
+import Store
+
+/// `copydesk runs ...` and `copydesk lineage`.
+enum RunsCommands {
+    struct RunJSON: Encodable {
+        struct Link: Encodable { let role: String, hash: String }
+        let id: Int64, step: String, status: String, templateID: String?, templateVersion: Int?, modelID: String?, modelHash: String?
+        let parameters: String, seed: UInt64?, startedAt: String, endedAt: String?, tokenCount: Int?, sampleCount: Int?, error: String?
+        let inputs: [Link], outputs: [Link]
+        init(_ r: Run) {
+            id = r.id; step = r.step; status = r.status.rawValue; templateID = r.templateID; templateVersion = r.templateVersion
+            modelID = r.modelID; modelHash = r.modelHash; parameters = r.parameters; seed = r.seed; startedAt = r.startedAt
+            endedAt = r.endedAt; tokenCount = r.tokenCount; sampleCount = r.sampleCount; error = r.error
+            inputs = r.inputs.map { Link(role: $0.role, hash: $0.hash) }; outputs = r.outputs.map { Link(role: $0.role, hash: $0.hash) }
+        }
+    }
+
+    static let list = Command(spec: CommandSpec(
+        path: ["runs", "list"],
+        summary: "List recorded runs, newest first.",
+        options: [.workspace, .value("--step", "KIND", "only this step (draft, factcheck, ...)"), .value("--limit", "N", "how many (default 50)"), .json]
+    )) { args in
+        let db = try WorkspaceCommands.open(args).database
+        let runs = try db.runs(step: args.value("--step"), limit: try args.int("--limit") ?? 50)
+        if args.json {
+            try Output.json(runs.map(RunJSON.init))
+        } else if runs.isEmpty {
+            Output.line("No runs recorded yet.")
+        } else {
+            Output.table(["ID", "STEP", "STATUS", "TEMPLATE", "MODEL", "SEED", "STARTED", "OUTPUTS"], runs.map { r in
+                ["\(r.id)", r.step, r.status.rawValue, r.templateID.map { "\($0)@v\(r.templateVersion ?? 0)" } ?? "-", r.modelID ?? "-",
+                 r.seed.map(String.init) ?? "-", r.startedAt, r.outputs.map { String($0.hash.prefix(12)) }.joined(separator: ",")]
+            })
+        }
+        return ExitCode.ok
+    }
+
+    static let show = Command(spec: CommandSpec(
+        path: ["runs", "show"],
+        summary: "Show one run: versions, parameters, seed, inputs and outputs.",
+        positionals: [PositionalSpec(name: "ID", help: "run id")],
+        options: [.workspace, .json]
+    )) { args in
+        guard let id = Int64(args.positionals[0]) else {
+            throw UsageError(message: "run id must be a number, got '\(args.positionals[0])'", command: "copydesk runs show")
+        }
+        let run = try WorkspaceCommands.open(args).database.run(id)
+        if args.json {
+            try Output.json(RunJSON(run))
+        } else {
+            Output.line(describe(run))
+            for i in run.inputs { Output.line("  in  \(i.role): \(i.hash)") }
+            for o in run.outputs { Output.line("  out \(o.role): \(o.hash)") }
+        }
+        return ExitCode.ok
+    }
+
+    static func describe(_ r: Run) -> String {
+        var parts = ["run \(r.id) \(r.step) [\(r.status.rawValue)]"]
+        if let t = r.templateID { parts.append("template \(t)@v\(r.templateVersion ?? 0)") }
+        if let m = r.modelID { parts.append("model \(m)" + (r.modelHash.map { " (\($0.prefix(12)))" } ?? "")) }
+        if let s = r.seed { parts.append("seed \(s)") }
+        if r.parameters != "{}" { parts.append("params \(r.parameters)") }
+        parts.append(r.startedAt)
+        if let e = r.error { parts.append("error: \(e)") }
+        return parts.joined(separator: ", ")
+    }
+
+    static let lineage = Command(spec: CommandSpec(
+        path: ["lineage"],
+        summary: "Trace an asset back through the runs that made it, to the brief.",
+        positionals: [PositionalSpec(name: "HASH", help: "asset hash or a unique prefix")],
+        options: [.workspace, .json]
+    )) { args in
+        let db = try WorkspaceCommands.open(args).database
+        let node = try db.lineage(of: args.positionals[0])
+        if args.json {
+            try Output.json(LineageJSON(node))
+        } else {
+            printTree(node, indent: "")
+        }
+        return ExitCode.ok
+    }
+
+    final class LineageJSON: Encodable {
+        let hash: String, mediaType: String, size: Int, role: String?, producedBy: RunJSON?, inputs: [LineageJSON]
+        init(_ n: LineageNode) {
+            hash = n.asset.hash; mediaType = n.asset.mediaType; size = n.asset.size; role = n.role
+            producedBy = n.producedBy.map(RunJSON.init); inputs = n.inputs.map(LineageJSON.init)
+        }
+    }
+
+    static func printTree(_ node: LineageNode, indent: String) {
+        let role = node.role.map { "\($0): " } ?? ""
+        Output.line("\(indent)\(role)\(node.asset.hash.prefix(16)) \(node.asset.mediaType), \(node.asset.size) bytes")
+        if let run = node.producedBy {
+            Output.line("\(indent)  <- \(describe(run))")
+            for input in node.inputs { printTree(input, indent: indent + "     ") }
+        } else {
+            Output.line("\(indent)  (original input)")
+        }
+    }
+}

@@ -1,0 +1,101 @@
+import Foundation
+import Store
+
+/// `copydesk init` and `copydesk doctor`.
+enum WorkspaceCommands {
+    /// Opens the workspace named by `--workspace` / the environment.
+    static func open(_ args: ParsedArguments) throws -> Workspace {
+        try Workspace.open(Workspace.resolveDirectory(explicit: args.value("--workspace")))
+    }
+
+    static let initCommand = Command(spec: CommandSpec(
+        path: ["init"],
+        summary: "Create a workspace (or update one) and import the brand kit and templates.",
+        options: [
+            .workspace,
+            .value("--brand", "DIR", "brand kit folder to import (default: ./Brand)"),
+            .value("--templates", "DIR", "prompt templates folder to import (default: ./Templates)"),
+            .json,
+        ],
+        discussion: "Running it again is safe: only changed templates get a new version, and changed brand files are re-imported."
+    )) { args in
+        let brand = try folder(args.value("--brand"), default: "Brand", option: "--brand")
+        let templates = try folder(args.value("--templates"), default: "Templates", option: "--templates")
+        let directory = Workspace.resolveDirectory(explicit: args.value("--workspace"))
+        let workspace = try Workspace.openOrCreate(directory)
+        let report = try workspace.importProject(brand: brand, templates: templates)
+        if args.json {
+            struct Out: Encodable {
+                let workspace: String, database: String, schema: [String]
+                let templates: [TemplateSyncJSON]
+                let brandFiles: Int, brandFilesChanged: Int
+            }
+            try Output.json(Out(workspace: workspace.directory, database: workspace.databasePath, schema: try workspace.schemaVersions(),
+                                templates: report.templates.map(TemplateSyncJSON.init), brandFiles: report.brandFiles.count, brandFilesChanged: report.brandFilesChanged))
+        } else {
+            Output.line("Workspace: \(workspace.directory)")
+            Output.line("Templates: \(report.templates.count) (\(report.templates.filter { $0.action != .unchanged }.count) new versions)")
+            for t in report.templates where t.action != .unchanged {
+                Output.line("  \(t.templateID) v\(t.version) \(t.action.rawValue) from \(t.path)")
+            }
+            Output.line("Brand kit: \(report.brandFiles.count) files (\(report.brandFilesChanged) new or changed)")
+        }
+        return ExitCode.ok
+    }
+
+    /// The folder given for an option, or the project's default one.
+    static func folder(_ given: String?, default name: String, option: String) throws -> String {
+        if let given {
+            var isDir: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: given, isDirectory: &isDir), isDir.boolValue else {
+                throw UsageError(message: "\(option) \(given): no such folder", command: "copydesk init")
+            }
+            return given
+        }
+        guard let found = ProjectFolders.locate(name) else {
+            throw StoreError(.notFound, "no \(name)/ folder here or beside the copydesk executable; pass \(option) DIR")
+        }
+        return found
+    }
+
+    static let doctor = Command(spec: CommandSpec(
+        path: ["doctor"],
+        summary: "Check the workspace database (integrity, schema version) and report what it holds.",
+        options: [.workspace, .json]
+    )) { args in
+        let workspace = try open(args)
+        let db = workspace.database
+        let integrity = try db.integrityCheck()
+        let schema = try workspace.schemaVersions()
+        func count(_ table: String) throws -> Int { try db.scalar("SELECT count(*) FROM \(table)").int ?? 0 }
+        let counts: [String: Int] = [
+            "templates": try count("templates"), "template_versions": try count("template_versions"),
+            "assets": try count("assets"), "runs": try count("runs"), "brand_files": try count("workspace_files"),
+        ]
+        let ok = integrity == ["ok"] && schema.last == Schema.latestVersion
+        if args.json {
+            struct Out: Encodable {
+                let ok: Bool, workspace: String, integrity: [String], schemaVersion: String, latestSchemaVersion: String
+                let migrations: [String], sqlite: String, counts: [String: Int]
+            }
+            try Output.json(Out(ok: ok, workspace: workspace.directory, integrity: integrity, schemaVersion: schema.last ?? "none",
+                                latestSchemaVersion: Schema.latestVersion, migrations: schema, sqlite: Database.sqliteVersion, counts: counts))
+        } else {
+            Output.line("Workspace:      \(workspace.directory)")
+            Output.line("SQLite:         \(Database.sqliteVersion)")
+            Output.line("Schema version: \(schema.last ?? "none") (\(schema.count) migrations; latest known \(Schema.latestVersion))")
+            Output.line("Integrity:      \(integrity.joined(separator: "; "))")
+            for key in counts.keys.sorted() { Output.line("  \(key): \(counts[key]!)") }
+            Output.line(ok ? "All good." : "Problems found.")
+        }
+        return ok ? ExitCode.ok : ExitCode.failure
+    }
+}
+
+/// JSON shape of one template sync result.
+struct TemplateSyncJSON: Encodable {
+    let id: String, version: Int, action: String, path: String
+    init(_ r: TemplateSyncResult) {
+        id = r.templateID; version = r.version; action = r.action.rawValue; path = r.path
+    }
+}
