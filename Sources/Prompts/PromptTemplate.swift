@@ -68,7 +68,7 @@ public struct PromptTemplate: Sendable, Equatable {
         guard let id = table["id"]?.string, !id.isEmpty else {
             throw TemplateError(.missingField, "front matter needs `id = \"...\"`", file: file, line: line(of: "id") ?? 2)
         }
-        guard id.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" || $0 == "." }) else {
+        guard id.allSatisfy(Self.isIDCharacter) else {
             throw TemplateError(.invalidField, "id '\(id)' may use only letters, digits, '-', '_' and '.'", file: file, line: line(of: "id"))
         }
         guard let kindText = table["kind"]?.string else {
@@ -122,6 +122,10 @@ public struct PromptTemplate: Sendable, Equatable {
         for placeholder in try Self.placeholders(in: body, file: file, firstLine: bodyLine) where !inputs.contains(placeholder.name) {
             throw TemplateError(.undeclaredVariable, "placeholder {{\(placeholder.name)}} is not declared in `inputs` (declared: \(inputs.isEmpty ? "none" : inputs.joined(separator: ", ")))", file: file, line: placeholder.line)
         }
+    }
+
+    static func isIDCharacter(_ c: Character) -> Bool {
+        c.isLetter || c.isNumber || c == "-" || c == "_" || c == "."
     }
 
     static func isVariableName(_ name: String) -> Bool {

@@ -1,0 +1,168 @@
+extension TOMLParser {
+    /// `"..."` with escapes, on one line.
+    mutating func parseBasicString() throws(TOMLError) -> String {
+        let open = i
+        i += 1
+        var out: [UInt8] = []
+        while true {
+            guard let b = peek() else { throw error("the string opened at \(position(at: open)) is never closed with '\"'") }
+            switch b {
+            case UInt8(ascii: "\""):
+                i += 1
+                return String(decoding: out, as: UTF8.self)
+            case UInt8(ascii: "\\"):
+                try parseEscape(into: &out)
+            case 0x0A, 0x0D:
+                throw error("the string opened at \(position(at: open)) reaches the end of the line; use \"\"\" for multi-line strings")
+            default:
+                if Self.isControl(b) { throw error("control character \(describeByte(at: i)) must be escaped in a string") }
+                out.append(b)
+                i += 1
+            }
+        }
+    }
+
+    /// `'...'`, taken literally, on one line.
+    mutating func parseLiteralString() throws(TOMLError) -> String {
+        let open = i
+        i += 1
+        let start = i
+        while true {
+            guard let b = peek() else { throw error("the string opened at \(position(at: open)) is never closed with \"'\"") }
+            if b == UInt8(ascii: "'") {
+                let text = String(decoding: bytes[start..<i], as: UTF8.self)
+                i += 1
+                return text
+            }
+            if b == 0x0A || b == 0x0D {
+                throw error("the literal string opened at \(position(at: open)) reaches the end of the line; use ''' for multi-line strings")
+            }
+            if Self.isControl(b) { throw error("control character \(describeByte(at: i)) is not allowed in a literal string") }
+            i += 1
+        }
+    }
+
+    /// `"""..."""`: escapes, line-ending backslashes, a newline right after the opening quotes is dropped.
+    mutating func parseMultilineBasicString() throws(TOMLError) -> String {
+        let open = i
+        i += 3
+        if atNewline() { consumeNewline() }
+        var out: [UInt8] = []
+        while true {
+            guard let b = peek() else { throw error("the multi-line string opened at \(position(at: open)) is never closed with '\"\"\"'") }
+            if b == UInt8(ascii: "\"") {
+                var run = 0
+                while peek(run) == UInt8(ascii: "\"") { run += 1 }
+                if run >= 3 {
+                    guard run <= 5 else { throw error("too many quotes at the end of a multi-line string", at: i + 5) }
+                    out.append(contentsOf: repeatElement(UInt8(ascii: "\""), count: run - 3))
+                    i += run
+                    return String(decoding: out, as: UTF8.self)
+                }
+                out.append(contentsOf: repeatElement(UInt8(ascii: "\""), count: run))
+                i += run
+                continue
+            }
+            if b == UInt8(ascii: "\\") {
+                // A backslash ending a line trims the newline and the whitespace after it.
+                var k = 1
+                while let c = peek(k), c == 0x20 || c == 0x09 { k += 1 }
+                if peek(k) == 0x0A || (peek(k) == 0x0D && peek(k + 1) == 0x0A) {
+                    i += k
+                    while true {
+                        skipWhitespace()
+                        if atNewline() { consumeNewline(); continue }
+                        break
+                    }
+                    continue
+                }
+                try parseEscape(into: &out)
+                continue
+            }
+            if b == 0x0D {
+                guard peek(1) == 0x0A else { throw error("a carriage return must be followed by a line feed") }
+                out.append(0x0A)
+                i += 2
+                continue
+            }
+            if b != 0x0A && Self.isControl(b) { throw error("control character \(describeByte(at: i)) must be escaped in a string") }
+            out.append(b)
+            i += 1
+        }
+    }
+
+    /// `'''...'''`, literal, may span lines.
+    mutating func parseMultilineLiteralString() throws(TOMLError) -> String {
+        let open = i
+        i += 3
+        if atNewline() { consumeNewline() }
+        var out: [UInt8] = []
+        while true {
+            guard let b = peek() else { throw error("the multi-line literal string opened at \(position(at: open)) is never closed with \"'''\"") }
+            if b == UInt8(ascii: "'") {
+                var run = 0
+                while peek(run) == UInt8(ascii: "'") { run += 1 }
+                if run >= 3 {
+                    guard run <= 5 else { throw error("too many quotes at the end of a multi-line literal string", at: i + 5) }
+                    out.append(contentsOf: repeatElement(UInt8(ascii: "'"), count: run - 3))
+                    i += run
+                    return String(decoding: out, as: UTF8.self)
+                }
+                out.append(contentsOf: repeatElement(UInt8(ascii: "'"), count: run))
+                i += run
+                continue
+            }
+            if b == 0x0D {
+                guard peek(1) == 0x0A else { throw error("a carriage return must be followed by a line feed") }
+                out.append(0x0A)
+                i += 2
+                continue
+            }
+            if b != 0x0A && Self.isControl(b) { throw error("control character \(describeByte(at: i)) is not allowed in a literal string") }
+            out.append(b)
+            i += 1
+        }
+    }
+
+    /// A backslash escape at `i`, appended as UTF-8.
+    mutating func parseEscape(into out: inout [UInt8]) throws(TOMLError) {
+        let start = i
+        i += 1
+        guard let e = peek() else { throw error("unfinished escape at end of input") }
+        i += 1
+        switch e {
+        case UInt8(ascii: "b"): out.append(0x08)
+        case UInt8(ascii: "t"): out.append(0x09)
+        case UInt8(ascii: "n"): out.append(0x0A)
+        case UInt8(ascii: "f"): out.append(0x0C)
+        case UInt8(ascii: "r"): out.append(0x0D)
+        case UInt8(ascii: "\""): out.append(0x22)
+        case UInt8(ascii: "\\"): out.append(0x5C)
+        case UInt8(ascii: "u"), UInt8(ascii: "U"):
+            let count = e == UInt8(ascii: "u") ? 4 : 8
+            var value: UInt32 = 0
+            for _ in 0..<count {
+                guard let h = peek(), let d = Self.hexDigit(h) else {
+                    throw error("\\\(Character(Unicode.Scalar(e))) needs exactly \(count) hexadecimal digits", at: start)
+                }
+                value = value << 4 | UInt32(d)
+                i += 1
+            }
+            guard let scalar = Unicode.Scalar(value) else {
+                throw error("\\\(Character(Unicode.Scalar(e)))\(String(value, radix: 16, uppercase: true)) is not a Unicode scalar value", at: start)
+            }
+            out.append(contentsOf: Array(String(Character(scalar)).utf8))
+        default:
+            throw error("invalid escape '\\\(describeByte(at: i - 1))'; valid escapes are \\b \\t \\n \\f \\r \\\" \\\\ \\uXXXX \\UXXXXXXXX", at: start)
+        }
+    }
+
+    static func hexDigit(_ c: UInt8) -> UInt8? {
+        switch c {
+        case 0x30...0x39: return c - 0x30
+        case 0x41...0x46: return c - 0x41 + 10
+        case 0x61...0x66: return c - 0x61 + 10
+        default: return nil
+        }
+    }
+}
