@@ -5,9 +5,18 @@ import PackageDescription
 /// for now every target shares the Swift 6 language mode.
 let swift6: [SwiftSetting] = [.swiftLanguageMode(.v6)]
 
+/// The kernels are always optimised (even in debug builds, so tests run at speed) and, on
+/// x86-64, built for AVX2/FMA/F16C (Haswell and later). COPYDESK_PORTABLE=1 builds them for any x86-64 CPU.
+#if arch(x86_64)
+let cpuFlags: [String] = Context.environment["COPYDESK_PORTABLE"] == nil ? ["-target-cpu", "haswell"] : []
+#else
+let cpuFlags: [String] = []
+#endif
+let kernelFlags: [SwiftSetting] = [.unsafeFlags(["-Ounchecked"] + cpuFlags)]
+
 let package = Package(
     name: "copydesk",
-    platforms: [.macOS(.v14)],
+    platforms: [.macOS(.v15)],
     products: [
         .executable(name: "copydesk", targets: ["copydesk"]),
     ],
@@ -17,7 +26,7 @@ let package = Package(
         .systemLibrary(name: "CNcurses", path: "Sources/CNcurses"),
 
         // Small shared pieces: SHA-256, atomic file writes, JSON output, subprocesses.
-        .target(name: "Support", swiftSettings: swift6),
+        .target(name: "Support", swiftSettings: swift6 + [.unsafeFlags(["-O"])]),
         // TOML 1.0.0 parser.
         .target(name: "TOML", swiftSettings: swift6),
         // Prompt templates: front matter, rendering, line diffs.
@@ -27,16 +36,18 @@ let package = Package(
         // The model cache: default models fetched through pip, verified by hash.
         .target(name: "ModelCache", dependencies: ["Support"], swiftSettings: swift6),
         // Tensors, SIMD kernels, quantized blocks, the thread pool.
-        .target(name: "Compute", swiftSettings: swift6 + [.unsafeFlags(["-Ounchecked"])]),
+        .target(name: "Compute", swiftSettings: swift6 + kernelFlags),
         // Model file formats: GGUF, safetensors, ONNX protobuf.
         .target(name: "ModelFormats", dependencies: ["Compute", "Support"], swiftSettings: swift6),
+        // The GGUF language-model runtime: tokenizer, Llama-family forward pass, sampling.
+        .target(name: "TextGeneration", dependencies: ["Compute", "ModelFormats", "Support"], swiftSettings: swift6 + kernelFlags),
         // Terminal UI over ncursesw.
         .target(name: "TUI", dependencies: ["CNcurses"], swiftSettings: swift6),
 
         // The thin command-line front end.
         .executableTarget(
             name: "copydesk",
-            dependencies: ["Support", "TOML", "Prompts", "Store", "ModelCache", "TUI"],
+            dependencies: ["Support", "TOML", "Prompts", "Store", "ModelCache", "TextGeneration", "TUI"],
             swiftSettings: swift6
         ),
 
@@ -47,6 +58,7 @@ let package = Package(
         .testTarget(name: "ModelCacheTests", dependencies: ["ModelCache"], swiftSettings: swift6),
         .testTarget(name: "ComputeTests", dependencies: ["Compute"], swiftSettings: swift6),
         .testTarget(name: "ModelFormatsTests", dependencies: ["ModelFormats", "Compute"], swiftSettings: swift6),
+        .testTarget(name: "TextGenerationTests", dependencies: ["TextGeneration", "ModelFormats", "Compute", "ModelCache"], swiftSettings: swift6),
         .testTarget(name: "CLITests", dependencies: ["Support"], swiftSettings: swift6),
     ]
 )

@@ -26,10 +26,10 @@ public struct LineDiff: Sendable {
         while i < n || j < m {
             if i < n && j < m && a[i] == b[j] {
                 edits.append(.same(a[i])); i += 1; j += 1
-            } else if j < m && (i == n || lcs[i][j + 1] >= lcs[i + 1][j]) {
-                edits.append(.added(b[j])); j += 1
-            } else {
+            } else if i < n && (j == m || lcs[i + 1][j] >= lcs[i][j + 1]) {
                 edits.append(.removed(a[i])); i += 1
+            } else {
+                edits.append(.added(b[j])); j += 1
             }
         }
         self.edits = edits

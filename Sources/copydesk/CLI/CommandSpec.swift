@@ -53,7 +53,10 @@ struct CommandSpec: Sendable {
         }
         let all = options + [OptionSpec.flag("--help", "show this help")]
         text += "\nOptions:\n"
-        let labels = all.map { $0.value.map { v in "\($0.name) \(v)" } ?? $0.name }
+        let labels = all.map { option -> String in
+            guard let value = option.value else { return option.name }
+            return "\(option.name) \(value)"
+        }
         let width = labels.map(\.count).max() ?? 0
         for (label, option) in zip(labels, all) {
             text += "  \(label.padding(toLength: width + 2, withPad: " ", startingAt: 0))\(option.help)\n"

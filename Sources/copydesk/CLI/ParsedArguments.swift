@@ -58,6 +58,10 @@ struct ParsedArguments {
             }
         }
         if wantsHelp { return }
+        // Options whose placeholder is N take whole numbers: check before the command runs.
+        for option in spec.options where option.value == "N" {
+            _ = try int(option.name)
+        }
         let required = spec.positionals.filter { !$0.optional }.count
         let unlimited = spec.positionals.contains { $0.repeating }
         if positionals.count < required {

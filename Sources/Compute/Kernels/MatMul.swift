@@ -1,0 +1,45 @@
+/// Matrix products of encoded weights with float activations, over a thread pool.
+public enum MatMul {
+    /// Bytes of scratch `multiply` needs for `n` input rows against `w`.
+    public static func scratchBytes(_ w: WeightMatrix, n: Int) -> Int {
+        DotProducts.activationBytes(for: w.type, count: w.columns) * n
+    }
+
+    /// out[t][r] = Σ_c x[t][c] · W[r][c] for t < n.
+    ///
+    /// - Parameters:
+    ///   - x: n × columns floats, row-major.
+    ///   - out: n × rows floats, row-major (rows = w.rows).
+    ///   - scratch: at least `scratchBytes(w, n:)` bytes for the quantized activations.
+    public static func multiply(_ w: WeightMatrix, _ x: UnsafePointer<Float>, n: Int,
+                                into out: UnsafeMutablePointer<Float>,
+                                scratch: UnsafeMutableRawPointer, pool: ThreadPool) {
+        let cols = w.columns
+        let aType = DotProducts.activationType(for: w.type)
+        let aBytes = aType.rowBytes(cols)
+        let quantized: UnsafeRawPointer
+        if aType == .f32 {
+            quantized = UnsafeRawPointer(x)
+        } else {
+            for t in 0..<n { ActivationQuantizer.quantize(x + t * cols, for: aType, into: scratch + t * aBytes, count: cols) }
+            quantized = UnsafeRawPointer(scratch)
+        }
+        let rowBytes = w.rowBytes
+        let type = w.type
+        let rows = w.rows
+        let data = w.data
+        // Chunks of rows; enough chunks that threads finish together.
+        let chunkRows = max(4, min(64, rows / (pool.threadCount * 8)))
+        let chunks = (rows + chunkRows - 1) / chunkRows
+        pool.run(chunks: chunks) { chunk, _ in
+            let r0 = chunk * chunkRows
+            let r1 = min(rows, r0 + chunkRows)
+            for r in r0..<r1 {
+                let row = data + r * rowBytes
+                for t in 0..<n {
+                    out[t * rows + r] = DotProducts.dot(type, row, quantized + t * aBytes, count: cols)
+                }
+            }
+        }
+    }
+}

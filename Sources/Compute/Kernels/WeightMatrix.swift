@@ -1,0 +1,22 @@
+/// A view of an encoded weight matrix in place (memory-mapped): `rows` rows of `columns` elements.
+public struct WeightMatrix: @unchecked Sendable {
+    public let type: TensorType
+    public let data: UnsafeRawPointer
+    public let rows: Int
+    public let columns: Int
+
+    public init(type: TensorType, data: UnsafeRawPointer, rows: Int, columns: Int) {
+        self.type = type
+        self.data = data
+        self.rows = rows
+        self.columns = columns
+    }
+
+    /// Bytes of one encoded row.
+    public var rowBytes: Int { type.rowBytes(columns) }
+
+    /// Decodes row `r` into `dst[columns]` (embedding lookups).
+    public func decodeRow(_ r: Int, into dst: UnsafeMutablePointer<Float>) {
+        Dequantize.row(type, data + r * rowBytes, dst, count: columns)
+    }
+}

