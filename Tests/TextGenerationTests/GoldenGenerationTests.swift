@@ -6,7 +6,10 @@ import XCTest
 /// (fixtures from Tests/Scripts/make_llm_fixtures.py).
 final class GoldenGenerationTests: XCTestCase {
     /// Largest |ours − llama.cpp| over the vocabulary, relative to the spread of llama.cpp's logits.
-    static let logitTolerance: Float = 0.02
+    /// The runtime reproduces llama.cpp's CPU arithmetic (activation quantization, lane order of
+    /// the dot products, half-precision attention, its exp), so only the output head's summation
+    /// order differs: about 4e-7 of the spread.
+    static let logitTolerance: Float = 1e-5
 
     func testGreedyTokensAndLogitsMatchLlamaCpp() throws {
         let file = try LLMFixtures.smolLM2()

@@ -34,37 +34,58 @@ public enum DotProducts {
     }
 
     /// Σ over 32-element blocks: d_w·d_a·Σ(nibble·q) + m_w·s_a.
+    ///
+    /// Accumulates in eight lanes (lane l holds elements 4l..4l+3 of every block) and sums the
+    /// lanes pairwise at the end, the order ggml's AVX2 kernel uses, so results agree bit for bit.
     @inlinable
     public static func q4_1q8_1(_ w: UnsafeRawPointer, _ a: UnsafeRawPointer, blocks: Int) -> Float {
-        var acc: Float = 0
+        var l0: Float = 0, l1: Float = 0, l2: Float = 0, l3: Float = 0
+        var l4: Float = 0, l5: Float = 0, l6: Float = 0, l7: Float = 0
         var mins: Float = 0
+        let wq = w.assumingMemoryBound(to: UInt8.self)
+        let aq = a.assumingMemoryBound(to: Int8.self)
         for b in 0..<blocks {
-            let wb = w + b * 20
-            let ab = a + b * 36
-            let qs = wb.loadUnaligned(fromByteOffset: 4, as: SIMD16<UInt8>.self)
-            let y = ab.loadUnaligned(fromByteOffset: 4, as: SIMD32<Int8>.self)
-            let lo = SIMD16<Int16>(truncatingIfNeeded: qs & 0x0F)
-            let hi = SIMD16<Int16>(truncatingIfNeeded: qs &>> 4)
-            let p = lo &* SIMD16<Int16>(truncatingIfNeeded: y.lowHalf) &+ hi &* SIMD16<Int16>(truncatingIfNeeded: y.highHalf)
-            let sum = SIMD16<Int32>(truncatingIfNeeded: p).wrappedSum()
-            acc = acc.addingProduct(half(wb, 0) * half(ab, 0), Float(sum))
+            let qs = wq + b * 20 + 4
+            let ys = aq + b * 36 + 4
+            @inline(__always) func lane(_ l: Int) -> Float {
+                var s: Int32 = 0
+                for j in (4 * l)..<(4 * l + 4) {
+                    let q = j < 16 ? qs[j] & 0x0F : qs[j - 16] >> 4
+                    s &+= Int32(q) &* Int32(ys[j])
+                }
+                return Float(s)
+            }
+            let wb = w + b * 20, ab = a + b * 36
+            let scale = half(wb, 0) * half(ab, 0)
             mins = mins.addingProduct(half(wb, 2), half(ab, 2))
+            l0 = l0.addingProduct(scale, lane(0)); l1 = l1.addingProduct(scale, lane(1))
+            l2 = l2.addingProduct(scale, lane(2)); l3 = l3.addingProduct(scale, lane(3))
+            l4 = l4.addingProduct(scale, lane(4)); l5 = l5.addingProduct(scale, lane(5))
+            l6 = l6.addingProduct(scale, lane(6)); l7 = l7.addingProduct(scale, lane(7))
         }
-        return acc + mins
+        return sumLanes8(l0, l1, l2, l3, l4, l5, l6, l7) + mins
+    }
+
+    /// ((a0+a4)+(a2+a6)) + ((a1+a5)+(a3+a7)): the horizontal sum of an 8-lane register.
+    @inlinable @inline(__always)
+    public static func sumLanes8(_ a0: Float, _ a1: Float, _ a2: Float, _ a3: Float,
+                                 _ a4: Float, _ a5: Float, _ a6: Float, _ a7: Float) -> Float {
+        let r0 = a0 + a4, r1 = a1 + a5, r2 = a2 + a6, r3 = a3 + a7
+        return (r0 + r2) + (r1 + r3)
     }
 
     /// Σ over blocks: d_w·d_a·Σ(q_w·q_a).
     @inlinable
     public static func q8_0q8_0(_ w: UnsafeRawPointer, _ a: UnsafeRawPointer, blocks: Int) -> Float {
         var acc: Float = 0
+        let wq = w.assumingMemoryBound(to: Int8.self)
+        let aq = a.assumingMemoryBound(to: Int8.self)
         for b in 0..<blocks {
-            let wb = w + b * 34
-            let ab = a + b * 34
-            let x = SIMD32<Int16>(truncatingIfNeeded: wb.loadUnaligned(fromByteOffset: 2, as: SIMD32<Int8>.self))
-            let y = SIMD32<Int16>(truncatingIfNeeded: ab.loadUnaligned(fromByteOffset: 2, as: SIMD32<Int8>.self))
-            let p = x &* y
-            let sum = SIMD16<Int32>(truncatingIfNeeded: p.lowHalf) &+ SIMD16<Int32>(truncatingIfNeeded: p.highHalf)
-            acc = acc.addingProduct(half(wb, 0) * half(ab, 0), Float(sum.wrappedSum()))
+            let xs = wq + b * 34 + 2
+            let ys = aq + b * 34 + 2
+            var sum: Int32 = 0
+            for j in 0..<32 { sum &+= Int32(xs[j]) &* Int32(ys[j]) }
+            acc = acc.addingProduct(half(w + b * 34, 0) * half(a + b * 34, 0), Float(sum))
         }
         return acc
     }
@@ -73,15 +94,17 @@ public enum DotProducts {
     @inlinable
     public static func q4_0q8_0(_ w: UnsafeRawPointer, _ a: UnsafeRawPointer, blocks: Int) -> Float {
         var acc: Float = 0
+        let wq = w.assumingMemoryBound(to: UInt8.self)
+        let aq = a.assumingMemoryBound(to: Int8.self)
         for b in 0..<blocks {
-            let wb = w + b * 18
-            let ab = a + b * 34
-            let qs = wb.loadUnaligned(fromByteOffset: 2, as: SIMD16<UInt8>.self)
-            let y = ab.loadUnaligned(fromByteOffset: 2, as: SIMD32<Int8>.self)
-            let lo = SIMD16<Int16>(truncatingIfNeeded: qs & 0x0F) &- 8
-            let hi = SIMD16<Int16>(truncatingIfNeeded: qs &>> 4) &- 8
-            let p = lo &* SIMD16<Int16>(truncatingIfNeeded: y.lowHalf) &+ hi &* SIMD16<Int16>(truncatingIfNeeded: y.highHalf)
-            acc = acc.addingProduct(half(wb, 0) * half(ab, 0), Float(SIMD16<Int32>(truncatingIfNeeded: p).wrappedSum()))
+            let qs = wq + b * 18 + 2
+            let ys = aq + b * 34 + 2
+            var sum: Int32 = 0
+            for j in 0..<16 {
+                let q = qs[j]
+                sum &+= (Int32(q & 0x0F) &- 8) &* Int32(ys[j]) &+ (Int32(q >> 4) &- 8) &* Int32(ys[j + 16])
+            }
+            acc = acc.addingProduct(half(w + b * 18, 0) * half(a + b * 34, 0), Float(sum))
         }
         return acc
     }

@@ -36,8 +36,17 @@ public enum MatMul {
             let r1 = min(rows, r0 + chunkRows)
             for r in r0..<r1 {
                 let row = data + r * rowBytes
-                for t in 0..<n {
+                var t = 0
+                if type == .q4_1 {
+                    while t + 4 <= n {
+                        DotProducts.q4_1q8_1x4(row, quantized + t * aBytes, activationStride: aBytes, blocks: cols / 32,
+                                                out: out + t * rows + r, outStride: rows)
+                        t += 4
+                    }
+                }
+                while t < n {
                     out[t * rows + r] = DotProducts.dot(type, row, quantized + t * aBytes, count: cols)
+                    t += 1
                 }
             }
         }

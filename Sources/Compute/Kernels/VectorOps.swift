@@ -21,12 +21,9 @@ public enum VectorOps {
         for r in 0..<rows { add(x + r * columns, bias, count: columns) }
     }
 
-    /// gate = silu(gate) · up
+    /// gate = silu(gate) · up, with the reference's exponential.
     public static func swiGLU(_ gate: UnsafeMutablePointer<Float>, _ up: UnsafePointer<Float>, count: Int) {
-        for i in 0..<count {
-            let g = gate[i]
-            gate[i] = g / (1 + expf(-g)) * up[i]
-        }
+        for i in 0..<count { gate[i] = ExactMath.silu(gate[i]) * up[i] }
     }
 
     /// Rotary embedding tables for one position: cos and sin of pos·base^(−2i/dims), i < dims/2,
@@ -43,7 +40,7 @@ public enum VectorOps {
         }
     }
 
-    /// Rotates `heads` heads of `headDim` in place. Normal ordering pairs (2i, 2i+1);
+    /// Rotates `heads` heads of `headDim` in place, as fma(a, cos, −b·sin) and fma(a, sin, b·cos). Normal ordering pairs (2i, 2i+1);
     /// NeoX ordering pairs (i, i + dims/2). Only the first `dims` of each head rotate.
     public static func rope(_ x: UnsafeMutablePointer<Float>, heads: Int, headDim: Int, dims: Int, neox: Bool,
                             cos: UnsafePointer<Float>, sin: UnsafePointer<Float>) {
@@ -53,31 +50,22 @@ public enum VectorOps {
                 let half = dims / 2
                 for i in 0..<half {
                     let a = v[i], b = v[i + half]
-                    v[i] = a * cos[i] - b * sin[i]
-                    v[i + half] = a * sin[i] + b * cos[i]
+                    v[i] = (-(b * sin[i])).addingProduct(a, cos[i])
+                    v[i + half] = (b * cos[i]).addingProduct(a, sin[i])
                 }
             } else {
                 for i in 0..<(dims / 2) {
                     let a = v[2 * i], b = v[2 * i + 1]
-                    v[2 * i] = a * cos[i] - b * sin[i]
-                    v[2 * i + 1] = a * sin[i] + b * cos[i]
+                    v[2 * i] = (-(b * sin[i])).addingProduct(a, cos[i])
+                    v[2 * i + 1] = (b * cos[i]).addingProduct(a, sin[i])
                 }
             }
         }
     }
 
-    /// In-place softmax over `count` values (exp sum in Double).
+    /// In-place softmax over `count` values (see `Attention.softmax`).
     public static func softmax(_ x: UnsafeMutablePointer<Float>, count: Int) {
-        var m = -Float.infinity
-        for i in 0..<count { m = max(m, x[i]) }
-        var sum: Double = 0
-        for i in 0..<count {
-            let e = expf(x[i] - m)
-            x[i] = e
-            sum += Double(e)
-        }
-        let inv = Float(1 / sum)
-        for i in 0..<count { x[i] *= inv }
+        Attention.softmax(x, count: count)
     }
 
     /// Index of the largest value (first on ties).

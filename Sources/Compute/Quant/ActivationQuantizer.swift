@@ -5,14 +5,10 @@ public enum ActivationQuantizer {
     @inlinable
     public static func q8_0(_ x: UnsafePointer<Float>, _ dst: UnsafeMutableRawPointer, count: Int) {
         for b in 0..<(count / 32) {
-            let v = UnsafeRawPointer(x + b * 32).loadUnaligned(as: SIMD32<Float>.self)
-            let amax = pointwiseMax(v, -v).max()
-            let d = amax / 127
-            let id: Float = amax != 0 ? 127 / amax : 0
-            let q = SIMD32<Int8>(truncatingIfNeeded: SIMD32<Int32>((v * id).rounded(.toNearestOrEven)))
+            let v = x + b * 32
             let block = dst + b * 34
+            let (d, _) = quantizeBlock(v, into: (block + 2).assumingMemoryBound(to: Int8.self))
             block.storeBytes(of: Half.fromFloat(d), as: UInt16.self)
-            (block + 2).storeBytes(of: q, as: SIMD32<Int8>.self)
         }
     }
 
@@ -20,17 +16,28 @@ public enum ActivationQuantizer {
     @inlinable
     public static func q8_1(_ x: UnsafePointer<Float>, _ dst: UnsafeMutableRawPointer, count: Int) {
         for b in 0..<(count / 32) {
-            let v = UnsafeRawPointer(x + b * 32).loadUnaligned(as: SIMD32<Float>.self)
-            let amax = pointwiseMax(v, -v).max()
-            let d = amax / 127
-            let id: Float = amax != 0 ? 127 / amax : 0
-            let qi = SIMD32<Int32>((v * id).rounded(.toNearestOrEven))
-            let q = SIMD32<Int8>(truncatingIfNeeded: qi)
+            let v = x + b * 32
             let block = dst + b * 36
+            let (d, sum) = quantizeBlock(v, into: (block + 4).assumingMemoryBound(to: Int8.self))
             block.storeBytes(of: Half.fromFloat(d), as: UInt16.self)
-            (block + 2).storeBytes(of: Half.fromFloat(d * Float(qi.wrappedSum())), as: UInt16.self)
-            (block + 4).storeBytes(of: q, as: SIMD32<Int8>.self)
+            (block + 2).storeBytes(of: Half.fromFloat(d * Float(sum)), as: UInt16.self)
         }
+    }
+
+    /// 32 floats → 32 int8 with scale d = amax/127 (values scaled by 127/amax, rounded half to even).
+    @inlinable @inline(__always)
+    static func quantizeBlock(_ v: UnsafePointer<Float>, into q: UnsafeMutablePointer<Int8>) -> (d: Float, sum: Int32) {
+        var amax: Float = 0
+        for j in 0..<32 { amax = max(amax, abs(v[j])) }
+        let d = amax / 127
+        let id: Float = amax != 0 ? 127 / amax : 0
+        var sum: Int32 = 0
+        for j in 0..<32 {
+            let r = Int32((v[j] * id).rounded(.toNearestOrEven))
+            q[j] = Int8(truncatingIfNeeded: r)
+            sum &+= r
+        }
+        return (d, sum)
     }
 
     /// Quantizes one row for the weight type's dot product; F32 rows are left to the caller.

@@ -98,7 +98,7 @@ public final class Transformer {
                 let kvOffset = layerCache + (h / group) * headDim
                 Attention.head(q: s.q + t * qDim + h * headDim,
                                keys: s.keyCache + kvOffset, values: s.valueCache + kvOffset,
-                               stride: kvDim, count: pos0 + t + 1, headDim: headDim, scale: scale,
+                               stride: kvDim, count: pos0 + t + 1, headDim: headDim, scale: scale, batched: n > 1,
                                scores: s.scores + thread * ctx, q16: s.q16 + thread * headDim,
                                out: s.xb2 + t * qDim + h * headDim)
             }

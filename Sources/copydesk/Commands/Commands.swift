@@ -21,7 +21,10 @@ enum Commands {
         ModelsCommands.fetch,
         ModelsCommands.verify,
         ModelsCommands.add,
+        GenerateCommand.command,
+        BenchCommands.llm,
         DevCommands.tomlDecode,
+        DevCommands.logits,
     ]
 
     static let groups: [(name: String, summary: String)] = [
@@ -29,6 +32,7 @@ enum Commands {
         ("assets", "Content-addressed assets stored in the workspace."),
         ("runs", "Recorded pipeline runs."),
         ("models", "The model cache: list, fetch, verify, add."),
+        ("bench", "Speed measurements."),
         ("dev", "Developer tools."),
     ]
 }
