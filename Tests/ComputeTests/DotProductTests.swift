@@ -12,7 +12,7 @@ final class DotProductTests: XCTestCase {
     }
 
     /// Random blocks of `type` with sensible half-precision scales.
-    func randomRow(_ type: TensorType, count: Int, rng: inout LCG) -> [UInt8] {
+    static func randomRow(_ type: TensorType, count: Int, rng: inout LCG) -> [UInt8] {
         var bytes = (0..<type.rowBytes(count)).map { _ in rng.byte() }
         let blocks = count / type.blockSize
         for b in 0..<blocks {
@@ -45,7 +45,7 @@ final class DotProductTests: XCTestCase {
         let count = 512
         for type in [TensorType.q4_0, .q4_1, .q5_0, .q5_1, .q8_0, .q4_K, .q5_K, .q6_K, .f16, .bf16, .f32] {
             for _ in 0..<20 {
-                let w = randomRow(type, count: count, rng: &rng)
+                let w = Self.randomRow(type, count: count, rng: &rng)
                 let x = (0..<count).map { _ in rng.float() }
                 let aType = DotProducts.activationType(for: type)
                 var prepared = [UInt8](repeating: 0, count: max(aType.rowBytes(count), count * 4))
@@ -87,7 +87,7 @@ final class DotProductTests: XCTestCase {
     func testMatMulOverThreadPoolEqualsRowByRowDots() {
         var rng = LCG(state: 3)
         let rows = 37, cols = 256, n = 3
-        let w = randomRow(.q4_1, count: rows * cols, rng: &rng)
+        let w = Self.randomRow(.q4_1, count: rows * cols, rng: &rng)
         let x = (0..<(n * cols)).map { _ in rng.float() }
         let pool = ThreadPool(threads: 2)
         var out = [Float](repeating: 0, count: n * rows)
@@ -103,6 +103,40 @@ final class DotProductTests: XCTestCase {
                 for r in 0..<rows {
                     let expected = q.withUnsafeBytes { DotProducts.q4_1q8_1(wp.baseAddress! + r * m.rowBytes, $0.baseAddress!, blocks: cols / 32) }
                     XCTAssertEqual(out[t * rows + r], expected)
+                }
+            }
+        }
+    }
+}
+
+/// The float SIMD kernels must give the integer kernels' bits exactly (the golden tests depend on it).
+final class FloatKernelIdentityTests: XCTestCase {
+    func testQ4_1AndQ8_0FloatKernelsAreBitIdentical() {
+        var rng = DotProductTests.LCG(state: 11)
+        let rows = 9, cols = 576, n = 6
+        for type in [TensorType.q4_1, .q8_0] {
+            let w = DotProductTests.randomRow(type, count: rows * cols, rng: &rng)
+            let x = (0..<(n * cols)).map { _ in rng.float() * 3 }
+            let pool = ThreadPool(threads: 2)
+            var out = [Float](repeating: 0, count: n * rows)
+            var scratch = [UInt8](repeating: 0, count: 1 << 20)
+            w.withUnsafeBytes { wp in
+                let m = WeightMatrix(type: type, data: wp.baseAddress!, rows: rows, columns: cols)
+                scratch.withUnsafeMutableBytes { s in MatMul.multiply(m, x, n: n, into: &out, scratch: s.baseAddress!, pool: pool) }
+                let aType = DotProducts.activationType(for: type)
+                for t in 0..<n {
+                    var q = [UInt8](repeating: 0, count: aType.rowBytes(cols))
+                    x[(t * cols)...].withUnsafeBufferPointer { xp in
+                        q.withUnsafeMutableBytes { ActivationQuantizer.quantize(xp.baseAddress!, for: aType, into: $0.baseAddress!, count: cols) }
+                    }
+                    for r in 0..<rows where type == .q4_1 {
+                        let expected = q.withUnsafeBytes { DotProducts.q4_1q8_1(wp.baseAddress! + r * m.rowBytes, $0.baseAddress!, blocks: cols / 32) }
+                        XCTAssertEqual(out[t * rows + r].bitPattern, expected.bitPattern, "\(type) token \(t) row \(r)")
+                    }
+                    for r in 0..<rows where type == .q8_0 {
+                        let expected = q.withUnsafeBytes { DotProducts.q8_0q8_0(wp.baseAddress! + r * m.rowBytes, $0.baseAddress!, blocks: cols / 32) }
+                        XCTAssertEqual(out[t * rows + r], expected, accuracy: abs(expected) * 1e-5 + 1e-5, "\(type) token \(t) row \(r)")
+                    }
                 }
             }
         }

@@ -7,9 +7,9 @@ import XCTest
 final class GoldenGenerationTests: XCTestCase {
     /// Largest |ours − llama.cpp| over the vocabulary, relative to the spread of llama.cpp's logits.
     /// The runtime reproduces llama.cpp's CPU arithmetic (activation quantization, lane order of
-    /// the dot products, half-precision attention, its exp), so only the output head's summation
-    /// order differs: about 4e-7 of the spread.
-    static let logitTolerance: Float = 1e-5
+    /// the dot products, half-precision attention, its exp and RoPE rounding); on the fixtures the
+    /// logits are bit-identical. The tolerance leaves room for libm differences in cosf/sinf.
+    static let logitTolerance: Float = 1e-6
 
     func testGreedyTokensAndLogitsMatchLlamaCpp() throws {
         let file = try LLMFixtures.smolLM2()

@@ -26,9 +26,12 @@ final class RunState {
     /// [threads × contextLength] attention scores, [threads × headDim] rounded queries
     let scores: UnsafeMutablePointer<Float>
     let q16: UnsafeMutablePointer<Float>
-    /// [layers × contextLength × kvDim] half-precision keys and values
-    let keyCache: UnsafeMutablePointer<UInt16>
-    let valueCache: UnsafeMutablePointer<UInt16>
+    /// [layers × contextLength × kvDim] keys, rounded to half precision and held as floats
+    let keyCache: UnsafeMutablePointer<Float>
+    /// [layers × kvDim × paddedContext] values, rounded to half precision, transposed
+    let valueCacheT: UnsafeMutablePointer<Float>
+    /// Context length rounded up to 64 (row stride of `valueFloatT`, length of score rows).
+    let paddedContext: Int
     /// [ropeDims/2] cos and sin for the position being processed
     let ropeCos: UnsafeMutablePointer<Float>
     let ropeSin: UnsafeMutablePointer<Float>
@@ -53,19 +56,17 @@ final class RunState {
         logits = floats(max(c.vocabularySize, 1))
         let widest = max(c.dim, c.hiddenDim, qDim)
         scratch = UnsafeMutableRawPointer.allocate(byteCount: maxBatch * (widest / 32 + 1) * 36 + widest * 4 * maxBatch, alignment: 64)
-        scores = floats(threads * contextLength)
+        paddedContext = (contextLength + 63) / 64 * 64
+        scores = floats(threads * paddedContext)
         q16 = floats(threads * c.headDim)
-        let cacheCount = c.layers * contextLength * c.kvDim
-        keyCache = UnsafeMutablePointer<UInt16>.allocate(capacity: cacheCount)
-        valueCache = UnsafeMutablePointer<UInt16>.allocate(capacity: cacheCount)
+        keyCache = floats(c.layers * contextLength * c.kvDim)
+        valueCacheT = floats(c.layers * c.kvDim * paddedContext)
         ropeCos = floats(c.ropeDims / 2 + 1)
         ropeSin = floats(c.ropeDims / 2 + 1)
     }
 
     deinit {
-        for p in [x, xb, xb2, q, k, v, hb, hb2, logits, scores, q16, ropeCos, ropeSin] { p.deallocate() }
+        for p in [x, xb, xb2, q, k, v, hb, hb2, logits, scores, q16, ropeCos, ropeSin, keyCache, valueCacheT] { p.deallocate() }
         scratch.deallocate()
-        keyCache.deallocate()
-        valueCache.deallocate()
     }
 }

@@ -84,22 +84,25 @@ public final class Transformer {
             if let b = w.bq { VectorOps.addBias(s.q, b, rows: n, columns: qDim) }
             if let b = w.bk { VectorOps.addBias(s.k, b, rows: n, columns: kvDim) }
             if let b = w.bv { VectorOps.addBias(s.v, b, rows: n, columns: kvDim) }
-            let layerCache = l * s.contextLength * kvDim
+            let padded = s.paddedContext
+            let layerKeys = s.keyCache + l * s.contextLength * kvDim
+            let layerValues = s.valueCacheT + l * kvDim * padded
             for t in 0..<n {
                 VectorOps.ropeTable(position: pos0 + t, dims: c.ropeDims, base: c.ropeBase, freqScale: c.ropeFreqScale, cos: s.ropeCos, sin: s.ropeSin)
                 VectorOps.rope(s.q + t * qDim, heads: c.heads, headDim: c.headDim, dims: c.ropeDims, neox: c.architecture.ropeNeox, cos: s.ropeCos, sin: s.ropeSin)
                 VectorOps.rope(s.k + t * kvDim, heads: c.kvHeads, headDim: c.headDim, dims: c.ropeDims, neox: c.architecture.ropeNeox, cos: s.ropeCos, sin: s.ropeSin)
-                Attention.storeHalf(s.k + t * kvDim, s.keyCache + layerCache + (pos0 + t) * kvDim, count: kvDim)
-                Attention.storeHalf(s.v + t * kvDim, s.valueCache + layerCache + (pos0 + t) * kvDim, count: kvDim)
+                Attention.store(key: s.k + t * kvDim, value: s.v + t * kvDim, position: pos0 + t, kvDim: kvDim,
+                                keys: layerKeys, valuesT: layerValues, valueStride: padded)
             }
-            let heads = c.heads, headDim = c.headDim, ctx = s.contextLength
+            let heads = c.heads, headDim = c.headDim
             pool.run(chunks: n * heads) { job, thread in
                 let t = job / heads, h = job % heads
-                let kvOffset = layerCache + (h / group) * headDim
+                let g = h / group
                 Attention.head(q: s.q + t * qDim + h * headDim,
-                               keys: s.keyCache + kvOffset, values: s.valueCache + kvOffset,
-                               stride: kvDim, count: pos0 + t + 1, headDim: headDim, scale: scale, batched: n > 1,
-                               scores: s.scores + thread * ctx, q16: s.q16 + thread * headDim,
+                               keys: layerKeys + g * headDim, stride: kvDim,
+                               valuesT: layerValues + g * headDim * padded, valueStride: padded,
+                               count: pos0 + t + 1, headDim: headDim, scale: scale, batched: n > 1,
+                               scores: s.scores + thread * padded, q16: s.q16 + thread * headDim,
                                out: s.xb2 + t * qDim + h * headDim)
             }
             MatMul.multiply(w.wo, s.xb2, n: n, into: s.xb, scratch: s.scratch, pool: pool)
