@@ -5,36 +5,38 @@ extension DotProducts {
     /// `yT[k·8 + l] = y[4l + k]` (k < 4, l < 8). The weight nibbles are brought into the same
     /// order with shifts and masks and turned into floats exactly (the 2²³ bit trick), so
     /// `Σ_k u_k·y_k` gives the eight four-product lane sums as exact integers in float (so fused or not, the products and sums are exact), and the
-    /// lanes accumulate with fused multiply-adds just as ggml's kernel does.
+    /// lanes accumulate with fused multiply-adds just as ggml's kernel does. `scales` holds the
+    /// activation's (d, s) per block as floats.
     @inlinable @inline(__always)
-    public static func q4_1q8_1(_ w: UnsafeRawPointer, _ a: UnsafeRawPointer, transposed yT: UnsafePointer<Float>,
+    public static func q4_1q8_1(_ w: UnsafeRawPointer, scales: UnsafePointer<Float>, transposed yT: UnsafePointer<Float>,
                                 blocks: Int) -> Float {
         var acc = SIMD8<Float>()
         var mins: Float = 0
         let magic = SIMD8<UInt32>(repeating: 0x4B00_0000)
         let offset = SIMD8<Float>(repeating: 8_388_608)
         for b in 0..<blocks {
-            let wb = w + b * 20, ab = a + b * 36
+            let wb = w + b * 20
             let words = (wb + 4).loadUnaligned(as: SIMD4<UInt32>.self)
+            // Low nibbles in lanes 0-3, high nibbles in lanes 4-7, one per byte of each word.
+            let nibbles = SIMD8<UInt32>(lowHalf: words, highHalf: words &>> 4) & 0x0F0F_0F0F
             let y = UnsafeRawPointer(yT + b * 32)
             var s = SIMD8<Float>()
             for k in 0..<4 {
-                let bytes = (words &>> UInt32(8 * k)) & 0xFF
-                let v = SIMD8<UInt32>(lowHalf: bytes & 0x0F, highHalf: bytes &>> 4) | magic
+                let v = ((nibbles &>> UInt32(8 * k)) & 0x0F) | magic
                 let u = unsafeBitCast(v, to: SIMD8<Float>.self) - offset
                 s = s.addingProduct(u, y.loadUnaligned(fromByteOffset: 32 * k, as: SIMD8<Float>.self))
             }
-            let scale = half(wb, 0) * half(ab, 0)
-            mins = mins.addingProduct(half(wb, 2), half(ab, 2))
+            let scale = half(wb, 0) * scales[2 * b]
+            mins = mins.addingProduct(half(wb, 2), scales[2 * b + 1])
             acc = acc.addingProduct(SIMD8<Float>(repeating: scale), s)
         }
         return sumLanes8(acc[0], acc[1], acc[2], acc[3], acc[4], acc[5], acc[6], acc[7]) + mins
     }
 
     /// Four activation rows at once (prefill): the nibbles are unpacked once per block.
-    /// `yT` rows are `columns` floats apart; `a` rows `activationStride` bytes apart.
+    /// `yT` rows are `columns` floats apart; `scales` rows `2·blocks` floats apart.
     @inlinable @inline(__always)
-    public static func q4_1q8_1x4(_ w: UnsafeRawPointer, _ a: UnsafeRawPointer, activationStride: Int,
+    public static func q4_1q8_1x4(_ w: UnsafeRawPointer, scales: UnsafePointer<Float>,
                                   transposed yT: UnsafePointer<Float>, columns: Int, blocks: Int,
                                   out: UnsafeMutablePointer<Float>, outStride: Int) {
         var acc0 = SIMD8<Float>(), acc1 = SIMD8<Float>(), acc2 = SIMD8<Float>(), acc3 = SIMD8<Float>()
@@ -45,11 +47,11 @@ extension DotProducts {
         for b in 0..<blocks {
             let wb = w + b * 20
             let words = (wb + 4).loadUnaligned(as: SIMD4<UInt32>.self)
+            let nibbles = SIMD8<UInt32>(lowHalf: words, highHalf: words &>> 4) & 0x0F0F_0F0F
             let y = UnsafeRawPointer(yT + b * 32)
             var s0 = SIMD8<Float>(), s1 = SIMD8<Float>(), s2 = SIMD8<Float>(), s3 = SIMD8<Float>()
             for k in 0..<4 {
-                let bytes = (words &>> UInt32(8 * k)) & 0xFF
-                let v = SIMD8<UInt32>(lowHalf: bytes & 0x0F, highHalf: bytes &>> 4) | magic
+                let v = ((nibbles &>> UInt32(8 * k)) & 0x0F) | magic
                 let u = unsafeBitCast(v, to: SIMD8<Float>.self) - offset
                 s0 = s0.addingProduct(u, y.loadUnaligned(fromByteOffset: 32 * k, as: SIMD8<Float>.self))
                 s1 = s1.addingProduct(u, y.loadUnaligned(fromByteOffset: rowStride + 32 * k, as: SIMD8<Float>.self))
@@ -57,15 +59,16 @@ extension DotProducts {
                 s3 = s3.addingProduct(u, y.loadUnaligned(fromByteOffset: 3 * rowStride + 32 * k, as: SIMD8<Float>.self))
             }
             let dw = half(wb, 0), mw = half(wb, 2)
-            let ab = a + b * 36
-            acc0 = acc0.addingProduct(SIMD8<Float>(repeating: dw * half(ab, 0)), s0)
-            acc1 = acc1.addingProduct(SIMD8<Float>(repeating: dw * half(ab + activationStride, 0)), s1)
-            acc2 = acc2.addingProduct(SIMD8<Float>(repeating: dw * half(ab + 2 * activationStride, 0)), s2)
-            acc3 = acc3.addingProduct(SIMD8<Float>(repeating: dw * half(ab + 3 * activationStride, 0)), s3)
-            m0 = m0.addingProduct(mw, half(ab, 2))
-            m1 = m1.addingProduct(mw, half(ab + activationStride, 2))
-            m2 = m2.addingProduct(mw, half(ab + 2 * activationStride, 2))
-            m3 = m3.addingProduct(mw, half(ab + 3 * activationStride, 2))
+            let sc = scales + 2 * b
+            let st = 2 * blocks
+            acc0 = acc0.addingProduct(SIMD8<Float>(repeating: dw * sc[0]), s0)
+            acc1 = acc1.addingProduct(SIMD8<Float>(repeating: dw * sc[st]), s1)
+            acc2 = acc2.addingProduct(SIMD8<Float>(repeating: dw * sc[2 * st]), s2)
+            acc3 = acc3.addingProduct(SIMD8<Float>(repeating: dw * sc[3 * st]), s3)
+            m0 = m0.addingProduct(mw, sc[1])
+            m1 = m1.addingProduct(mw, sc[st + 1])
+            m2 = m2.addingProduct(mw, sc[2 * st + 1])
+            m3 = m3.addingProduct(mw, sc[3 * st + 1])
         }
         out[0] = sumLanes8(acc0[0], acc0[1], acc0[2], acc0[3], acc0[4], acc0[5], acc0[6], acc0[7]) + m0
         out[outStride] = sumLanes8(acc1[0], acc1[1], acc1[2], acc1[3], acc1[4], acc1[5], acc1[6], acc1[7]) + m1

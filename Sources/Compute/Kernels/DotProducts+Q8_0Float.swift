@@ -1,8 +1,8 @@
 extension DotProducts {
     /// Q8_0 weights against Q8_0 activations in float SIMD (exact lane sums, as `q4_1q8_1`'s float
-    /// kernel). `yT` holds the activation's int8 values as floats in the same lane-transposed order.
+    /// kernel). `scales` holds the activation's d per block (at even indices); `yT` holds the activation's int8 values as floats in the same lane-transposed order.
     @inlinable @inline(__always)
-    public static func q8_0q8_0(_ w: UnsafeRawPointer, _ a: UnsafeRawPointer, transposed yT: UnsafePointer<Float>,
+    public static func q8_0q8_0(_ w: UnsafeRawPointer, scales: UnsafePointer<Float>, transposed yT: UnsafePointer<Float>,
                                 blocks: Int) -> Float {
         var acc = SIMD8<Float>()
         let magic = SIMD8<UInt32>(repeating: 0x4B00_0000)
@@ -18,7 +18,7 @@ extension DotProducts {
                 let u = unsafeBitCast(bytes | magic, to: SIMD8<Float>.self) - offset
                 s = s.addingProduct(u, y.loadUnaligned(fromByteOffset: 32 * k, as: SIMD8<Float>.self))
             }
-            acc = acc.addingProduct(SIMD8<Float>(repeating: half(wb, 0) * half(a + b * 34, 0)), s)
+            acc = acc.addingProduct(SIMD8<Float>(repeating: half(wb, 0) * scales[2 * b]), s)
         }
         return sumLanes8(acc[0], acc[1], acc[2], acc[3], acc[4], acc[5], acc[6], acc[7])
     }

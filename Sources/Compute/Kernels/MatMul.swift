@@ -3,7 +3,7 @@ public enum MatMul {
     /// Bytes of scratch `multiply` needs for `n` input rows against `w`.
     public static func scratchBytes(_ w: WeightMatrix, n: Int) -> Int {
         let quantized = (DotProducts.activationBytes(for: w.type, count: w.columns) * n + 63) / 64 * 64
-        return quantized + (w.type == .q4_1 || w.type == .q8_0 ? n * w.columns * 4 : 0)
+        return quantized + (w.type == .q4_1 || w.type == .q8_0 ? n * w.columns * 4 + n * (w.columns / 32) * 8 : 0)
     }
 
     /// out[t][r] = Σ_c x[t][c] · W[r][c] for t < n.
@@ -15,6 +15,16 @@ public enum MatMul {
     public static func multiply(_ w: WeightMatrix, _ x: UnsafePointer<Float>, n: Int,
                                 into out: UnsafeMutablePointer<Float>,
                                 scratch: UnsafeMutableRawPointer, pool: ThreadPool) {
+        multiply([w], x, n: n, into: [out], scratch: scratch, pool: pool)
+    }
+
+    /// Several matrices of the same type and width applied to the same input (Q, K and V; gate
+    /// and up): the input is quantized once and all rows go to the pool as one job.
+    public static func multiply(_ ws: [WeightMatrix], _ x: UnsafePointer<Float>, n: Int,
+                                into outs: [UnsafeMutablePointer<Float>],
+                                scratch: UnsafeMutableRawPointer, pool: ThreadPool) {
+        guard let w = ws.first else { return }
+        precondition(ws.count == outs.count && ws.allSatisfy { $0.type == w.type && $0.columns == w.columns })
         let cols = w.columns
         let aType = DotProducts.activationType(for: w.type)
         let aBytes = aType.rowBytes(cols)
@@ -25,40 +35,53 @@ public enum MatMul {
             for t in 0..<n { ActivationQuantizer.quantize(x + t * cols, for: aType, into: scratch + t * aBytes, count: cols) }
             quantized = UnsafeRawPointer(scratch)
         }
-        // Q4_1: the quantized values again as floats, lane-transposed per block (yT[k·8+l] = y[4l+k]).
+        // Q4_1 and Q8_0: the quantized values again as floats, lane-transposed per block (yT[k·8+l] = y[4l+k]).
         let floatsOffset = (aBytes * n + 63) / 64 * 64
         let yf = (scratch + floatsOffset).assumingMemoryBound(to: Float.self)
+        // Then the blocks' scales as floats: (d, s) per block, 2·blocks per row.
+        let blocks = cols / 32
+        let scales = yf + n * cols
         if w.type == .q4_1 || w.type == .q8_0 {
             let (blockBytes, valuesAt) = w.type == .q4_1 ? (36, 4) : (34, 2)
             for t in 0..<n {
-                for b in 0..<(cols / 32) {
-                    let q = (scratch + t * aBytes + b * blockBytes + valuesAt).assumingMemoryBound(to: Int8.self)
+                for b in 0..<blocks {
+                    let block = scratch + t * aBytes + b * blockBytes
+                    let q = (block + valuesAt).assumingMemoryBound(to: Int8.self)
                     let dst = yf + t * cols + b * 32
                     for k in 0..<4 { for l in 0..<8 { dst[k * 8 + l] = Float(q[4 * l + k]) } }
+                    scales[(t * blocks + b) * 2] = Half.toFloat(block.loadUnaligned(as: UInt16.self))
+                    scales[(t * blocks + b) * 2 + 1] = w.type == .q4_1 ? Half.toFloat(block.loadUnaligned(fromByteOffset: 2, as: UInt16.self)) : 0
                 }
             }
         }
-        let rowBytes = w.rowBytes
         let type = w.type
-        let rows = w.rows
-        let data = w.data
-        // Chunks of rows; enough chunks that threads finish together.
-        let chunkRows = max(4, min(64, rows / (pool.threadCount * 8)))
-        let chunks = (rows + chunkRows - 1) / chunkRows
+        // Chunks of rows over all matrices; enough chunks that threads finish together.
+        let totalRows = ws.reduce(0) { $0 + $1.rows }
+        let chunkRows = max(4, min(64, totalRows / (pool.threadCount * 8)))
+        var starts: [Int] = []  // first chunk of each matrix
+        var chunks = 0
+        for m in ws {
+            starts.append(chunks)
+            chunks += (m.rows + chunkRows - 1) / chunkRows
+        }
         pool.run(chunks: chunks) { chunk, _ in
-            let r0 = chunk * chunkRows
+            var which = ws.count - 1
+            while starts[which] > chunk { which -= 1 }
+            let m = ws[which], out = outs[which]
+            let rows = m.rows, rowBytes = m.rowBytes, data = m.data
+            let r0 = (chunk - starts[which]) * chunkRows
             let r1 = min(rows, r0 + chunkRows)
             if type == .q4_1 {
                 for r in r0..<r1 {
                     let row = data + r * rowBytes
                     var t = 0
                     while t + 4 <= n {
-                        DotProducts.q4_1q8_1x4(row, quantized + t * aBytes, activationStride: aBytes, transposed: yf + t * cols, columns: cols,
+                        DotProducts.q4_1q8_1x4(row, scales: scales + t * 2 * blocks, transposed: yf + t * cols, columns: cols,
                                                 blocks: cols / 32, out: out + t * rows + r, outStride: rows)
                         t += 4
                     }
                     while t < n {
-                        out[t * rows + r] = DotProducts.q4_1q8_1(row, quantized + t * aBytes, transposed: yf + t * cols, blocks: cols / 32)
+                        out[t * rows + r] = DotProducts.q4_1q8_1(row, scales: scales + t * 2 * blocks, transposed: yf + t * cols, blocks: cols / 32)
                         t += 1
                     }
                 }
@@ -68,7 +91,7 @@ public enum MatMul {
                 for r in r0..<r1 {
                     let row = data + r * rowBytes
                     for t in 0..<n {
-                        out[t * rows + r] = DotProducts.q8_0q8_0(row, quantized + t * aBytes, transposed: yf + t * cols, blocks: cols / 32)
+                        out[t * rows + r] = DotProducts.q8_0q8_0(row, scales: scales + t * 2 * blocks, transposed: yf + t * cols, blocks: cols / 32)
                     }
                 }
                 return

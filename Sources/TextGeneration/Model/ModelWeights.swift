@@ -16,6 +16,9 @@ struct ModelWeights: @unchecked Sendable {
         let ffnNorm: UnsafePointer<Float>
         /// [dim → hidden] ×2, [hidden → dim]
         let gate: WeightMatrix, up: WeightMatrix, down: WeightMatrix
+
+        /// Q, K and V share an encoding, so one job can run all three.
+        var sameQKVType: Bool { wq.type == wk.type && wk.type == wv.type }
     }
 
     /// [vocab rows × dim]

@@ -55,7 +55,7 @@ final class RunState {
         hb2 = floats(maxBatch * c.hiddenDim)
         logits = floats(max(c.vocabularySize, 1))
         let widest = max(c.dim, c.hiddenDim, qDim)
-        scratch = UnsafeMutableRawPointer.allocate(byteCount: maxBatch * (widest / 32 + 1) * 36 + widest * 4 * maxBatch, alignment: 64)
+        scratch = UnsafeMutableRawPointer.allocate(byteCount: maxBatch * (widest / 32 + 1) * 36 + widest * 4 * maxBatch + (widest / 32) * 8 * maxBatch + 128, alignment: 64)
         paddedContext = (contextLength + 63) / 64 * 64
         scores = floats(threads * paddedContext)
         q16 = floats(threads * c.headDim)

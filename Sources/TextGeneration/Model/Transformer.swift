@@ -78,9 +78,13 @@ public final class Transformer {
             for t in 0..<n {
                 VectorOps.rmsNorm(s.x + t * dim, weight: w.attentionNorm, into: s.xb + t * dim, count: dim, eps: c.normEps)
             }
-            MatMul.multiply(w.wq, s.xb, n: n, into: s.q, scratch: s.scratch, pool: pool)
-            MatMul.multiply(w.wk, s.xb, n: n, into: s.k, scratch: s.scratch, pool: pool)
-            MatMul.multiply(w.wv, s.xb, n: n, into: s.v, scratch: s.scratch, pool: pool)
+            if w.sameQKVType {
+                MatMul.multiply([w.wq, w.wk, w.wv], s.xb, n: n, into: [s.q, s.k, s.v], scratch: s.scratch, pool: pool)
+            } else {
+                MatMul.multiply(w.wq, s.xb, n: n, into: s.q, scratch: s.scratch, pool: pool)
+                MatMul.multiply(w.wk, s.xb, n: n, into: s.k, scratch: s.scratch, pool: pool)
+                MatMul.multiply(w.wv, s.xb, n: n, into: s.v, scratch: s.scratch, pool: pool)
+            }
             if let b = w.bq { VectorOps.addBias(s.q, b, rows: n, columns: qDim) }
             if let b = w.bk { VectorOps.addBias(s.k, b, rows: n, columns: kvDim) }
             if let b = w.bv { VectorOps.addBias(s.v, b, rows: n, columns: kvDim) }
@@ -112,8 +116,12 @@ public final class Transformer {
             for t in 0..<n {
                 VectorOps.rmsNorm(s.x + t * dim, weight: w.ffnNorm, into: s.xb + t * dim, count: dim, eps: c.normEps)
             }
-            MatMul.multiply(w.gate, s.xb, n: n, into: s.hb, scratch: s.scratch, pool: pool)
-            MatMul.multiply(w.up, s.xb, n: n, into: s.hb2, scratch: s.scratch, pool: pool)
+            if w.gate.type == w.up.type {
+                MatMul.multiply([w.gate, w.up], s.xb, n: n, into: [s.hb, s.hb2], scratch: s.scratch, pool: pool)
+            } else {
+                MatMul.multiply(w.gate, s.xb, n: n, into: s.hb, scratch: s.scratch, pool: pool)
+                MatMul.multiply(w.up, s.xb, n: n, into: s.hb2, scratch: s.scratch, pool: pool)
+            }
             VectorOps.swiGLU(s.hb, s.hb2, count: n * hidden)
             MatMul.multiply(w.down, s.hb, n: n, into: s.xb, scratch: s.scratch, pool: pool)
             VectorOps.add(s.x, s.xb, count: n * dim)
