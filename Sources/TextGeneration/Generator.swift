@@ -73,7 +73,9 @@ public final class LanguageModel {
                 }
                 return sampler.sample(buffer, history: history)
             }
-            guard let token = next else { reason = .constraintComplete; break }
+            guard let token = next else {
+                throw TextGenerationError(.invalidSchema, "no token in the vocabulary continues the JSON document after: \(text)")
+            }
             if tokenizer.stopTokens.contains(token) { reason = .endOfText; break }
             generated.append(token)
             history.append(token)

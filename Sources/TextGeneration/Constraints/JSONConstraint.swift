@@ -8,8 +8,8 @@ public struct JSONConstraint: Sendable {
         /// Any value of the schema.
         case value(JSONSchema)
         /// Inside a string after the opening quote: characters so far, escape state (0 none, 1 after
-        /// backslash, 2...5 hex digits of \u remaining + 1).
-        case string(count: Int, maxLength: Int?, escape: Int)
+        /// backslash, 2...5 hex digits of \u remaining + 1), UTF-8 continuation bytes still due.
+        case string(count: Int, maxLength: Int?, escape: Int, pending: Int)
         /// A number: state of the JSON number grammar.
         case number(integer: Bool, state: NumberState)
         /// One of several literal texts; `typed` so far.
@@ -39,6 +39,10 @@ public struct JSONConstraint: Sendable {
         return true
     }
 
+    /// Whitespace allowed where a newline and indentation are usual, and after a colon.
+    static let blockSpace = 10
+    static let inlineSpace = 2
+
     static func isSpace(_ b: UInt8) -> Bool { b == 0x20 || b == 0x0A || b == 0x09 || b == 0x0D }
     static func isDigit(_ b: UInt8) -> Bool { b >= 0x30 && b <= 0x39 }
 
@@ -61,12 +65,12 @@ public struct JSONConstraint: Sendable {
                 switch schema {
                 case let .object(properties, _):
                     guard b == UInt8(ascii: "{") else { return false }
-                    var frames: [Frame] = [.literal(Array("}".utf8), 0), .whitespace(left: 2)]
+                    var frames: [Frame] = [.literal(Array("}".utf8), 0), .whitespace(left: Self.blockSpace)]
                     for (index, (key, sub)) in properties.enumerated().reversed() {
                         frames.append(.value(sub))
-                        frames.append(.whitespace(left: 1))
+                        frames.append(.whitespace(left: Self.inlineSpace))
                         frames.append(.literal(Array(Self.quoted(key).utf8) + [UInt8(ascii: ":")], 0))
-                        frames.append(.whitespace(left: index == 0 ? 2 : 1))
+                        frames.append(.whitespace(left: Self.blockSpace))
                         if index > 0 { frames.append(.literal([UInt8(ascii: ",")], 0)) }
                     }
                     stack += frames
@@ -74,11 +78,11 @@ public struct JSONConstraint: Sendable {
                 case let .array(items, minItems, maxItems):
                     guard b == UInt8(ascii: "[") else { return false }
                     stack.append(.arrayNext(items: items, count: 0, minItems: minItems, maxItems: maxItems))
-                    stack.append(.whitespace(left: 2))
+                    stack.append(.whitespace(left: Self.blockSpace))
                     return true
                 case let .string(maxLength):
                     guard b == UInt8(ascii: "\"") else { return false }
-                    stack.append(.string(count: 0, maxLength: maxLength, escape: 0))
+                    stack.append(.string(count: 0, maxLength: maxLength, escape: 0, pending: 0))
                     return true
                 case let .number(integer):
                     stack.append(.number(integer: integer, state: .start))
@@ -91,14 +95,20 @@ public struct JSONConstraint: Sendable {
                     continue
                 }
 
-            case let .string(count, maxLength, escape):
+            case let .string(count, maxLength, escape, pending):
+                if pending > 0 {
+                    // Only continuation bytes may follow a multi-byte lead.
+                    guard b & 0xC0 == 0x80 else { return false }
+                    stack.append(.string(count: count, maxLength: maxLength, escape: 0, pending: pending - 1))
+                    return true
+                }
                 if escape == 1 {
                     switch b {
                     case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"), UInt8(ascii: "b"), UInt8(ascii: "f"),
                          UInt8(ascii: "n"), UInt8(ascii: "r"), UInt8(ascii: "t"):
-                        stack.append(.string(count: count + 1, maxLength: maxLength, escape: 0))
+                        stack.append(.string(count: count + 1, maxLength: maxLength, escape: 0, pending: 0))
                     case UInt8(ascii: "u"):
-                        stack.append(.string(count: count + 1, maxLength: maxLength, escape: 5))
+                        stack.append(.string(count: count + 1, maxLength: maxLength, escape: 5, pending: 0))
                     default: return false
                     }
                     return true
@@ -106,16 +116,16 @@ public struct JSONConstraint: Sendable {
                 if escape >= 2 {
                     let hex = Self.isDigit(b) || (b >= 0x61 && b <= 0x66) || (b >= 0x41 && b <= 0x46)
                     guard hex else { return false }
-                    stack.append(.string(count: count, maxLength: maxLength, escape: escape == 2 ? 0 : escape - 1))
+                    stack.append(.string(count: count, maxLength: maxLength, escape: escape == 2 ? 0 : escape - 1, pending: 0))
                     return true
                 }
                 if b == UInt8(ascii: "\"") { return true }
-                if b < 0x20 { return false }
+                if b < 0x20 || b & 0xC0 == 0x80 || b >= 0xF8 { return false }
                 // Count characters (not UTF-8 continuation bytes) against maxLength.
-                let isStart = b & 0xC0 != 0x80
-                let next = count + (isStart ? 1 : 0)
+                let next = count + 1
                 if let maxLength, next > maxLength { return false }
-                stack.append(.string(count: next, maxLength: maxLength, escape: b == UInt8(ascii: "\\") ? 1 : 0))
+                let due = b >= 0xF0 ? 3 : b >= 0xE0 ? 2 : b >= 0xC0 ? 1 : 0
+                stack.append(.string(count: next, maxLength: maxLength, escape: b == UInt8(ascii: "\\") ? 1 : 0, pending: due))
                 return true
 
             case let .number(integer, state):
@@ -146,15 +156,15 @@ public struct JSONConstraint: Sendable {
                 if count == 0 {
                     guard maxItems.map({ $0 > 0 }) ?? true else { return false }
                     stack.append(.arrayNext(items: items, count: 1, minItems: minItems, maxItems: maxItems))
-                    stack.append(.whitespace(left: 2))
+                    stack.append(.whitespace(left: Self.blockSpace))
                     stack.append(.value(items))
                     continue
                 }
                 guard b == UInt8(ascii: ","), maxItems.map({ count < $0 }) ?? true else { return false }
                 stack.append(.arrayNext(items: items, count: count + 1, minItems: minItems, maxItems: maxItems))
-                stack.append(.whitespace(left: 2))
+                stack.append(.whitespace(left: Self.blockSpace))
                 stack.append(.value(items))
-                stack.append(.whitespace(left: 1))
+                stack.append(.whitespace(left: Self.blockSpace))
                 return true
             }
         }
