@@ -1,6 +1,7 @@
 import Foundation
 import ModelCache
 import Store
+import TextGeneration
 
 /// `copydesk demo`: the README's main command, on the built-in defaults.
 enum DemoCommand {
@@ -10,12 +11,14 @@ enum DemoCommand {
         options: [.workspace, .flag("--skip-models", "do not fetch or verify the default models"), .json],
         discussion: """
             Fetches and verifies the default models, creates (or updates) the workspace from Brand/ and
-            Templates/, and reports what it holds. Later steps of the pipeline join as they land.
+            Templates/, runs the local language model once (greedy, so the line is reproducible), and
+            reports what the workspace holds. Later steps of the pipeline join as they land.
             """
     )) { args in
         let json = args.json
         func say(_ text: String) { if !json { Output.line(text) } }
         var models: [ModelStatusJSON] = []
+        var llmPath: String?
         if !args.flag("--skip-models") {
             let cache = ModelCache(root: ModelCache.defaultRoot())
             say("Model cache: \(cache.root)")
@@ -25,6 +28,7 @@ enum DemoCommand {
                 let ok = results.allSatisfy { $0.isOK }
                 say("  \(spec.name): \(entry.files.count) files, \(ok ? "verified" : "HASH MISMATCH")")
                 models.append(ModelStatusJSON(name: spec.name, files: entry.files.map(\.path), verified: ok))
+                if spec.name == "smollm2" { llmPath = entry.files.first { $0.path.hasSuffix(".gguf") }?.path }
                 guard ok else { throw ModelsCommands.verificationFailure(results) }
             }
         }
@@ -34,17 +38,31 @@ enum DemoCommand {
         let report = try workspace.importProject(brand: brand, templates: templates)
         let db = workspace.database
         let templateCount = try db.scalar("SELECT count(*) FROM templates").int ?? 0
+        var sample: SampleJSON?
+        if let llmPath {
+            let model = try LanguageModel(path: llmPath, contextLength: 512)
+            let prompt = model.chatPrompt(user: "Write a one-sentence tagline for a family electric cargo bike.")
+            let result = try model.generate(prompt: prompt, maxTokens: 48, sampler: .greedy)
+            sample = SampleJSON(prompt_tokens: result.promptTokens, text: result.text.trimmingCharacters(in: .whitespacesAndNewlines),
+                                prefill_tokens_per_s: result.prefillTokensPerSecond, decode_tokens_per_s: result.decodeTokensPerSecond)
+        }
         if json {
-            struct Out: Encodable { let workspace: String, models: [ModelStatusJSON], templates: Int, brandFiles: Int, integrity: [String] }
-            try Output.json(Out(workspace: workspace.directory, models: models, templates: templateCount, brandFiles: report.brandFiles.count, integrity: try db.integrityCheck()))
+            struct Out: Encodable { let workspace: String, models: [ModelStatusJSON], templates: Int, brandFiles: Int, integrity: [String], sample: SampleJSON? }
+            try Output.json(Out(workspace: workspace.directory, models: models, templates: templateCount, brandFiles: report.brandFiles.count,
+                                integrity: try db.integrityCheck(), sample: sample))
         } else {
             say("Workspace: \(workspace.directory)")
             say("  \(templateCount) templates (\(report.templates.filter { $0.action != .unchanged }.count) new versions), \(report.brandFiles.count) brand files")
             say("  integrity: \(try db.integrityCheck().joined(separator: "; "))")
+            if let sample {
+                say("Language model (SmolLM2-135M, greedy): \(sample.text)")
+                say(String(format: "  %.0f tokens/s prefill, %.0f tokens/s decode", sample.prefill_tokens_per_s, sample.decode_tokens_per_s))
+            }
             say("Next: `copydesk templates list`, `copydesk runs list`.")
         }
         return ExitCode.ok
     }
 
     struct ModelStatusJSON: Encodable { let name: String, files: [String], verified: Bool }
+    struct SampleJSON: Encodable { let prompt_tokens: Int, text: String, prefill_tokens_per_s: Double, decode_tokens_per_s: Double }
 }
