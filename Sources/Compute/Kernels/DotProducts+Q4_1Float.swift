@@ -76,3 +76,39 @@ extension DotProducts {
         out[3 * outStride] = sumLanes8(acc3[0], acc3[1], acc3[2], acc3[3], acc3[4], acc3[5], acc3[6], acc3[7]) + m3
     }
 }
+
+extension DotProducts {
+    /// Two weight rows against one activation row (decode): two independent streams through
+    /// memory and twice the independent arithmetic per step. Each result equals `q4_1q8_1`'s.
+    @inlinable @inline(__always)
+    public static func q4_1q8_1Rows2(_ w0: UnsafeRawPointer, _ w1: UnsafeRawPointer, scales: UnsafePointer<Float>,
+                                     transposed yT: UnsafePointer<Float>, blocks: Int) -> (Float, Float) {
+        var acc0 = SIMD8<Float>(), acc1 = SIMD8<Float>()
+        var mins0: Float = 0, mins1: Float = 0
+        let magic = SIMD8<UInt32>(repeating: 0x4B00_0000)
+        let offset = SIMD8<Float>(repeating: 8_388_608)
+        for b in 0..<blocks {
+            let wb0 = w0 + b * 20, wb1 = w1 + b * 20
+            let words0 = (wb0 + 4).loadUnaligned(as: SIMD4<UInt32>.self)
+            let words1 = (wb1 + 4).loadUnaligned(as: SIMD4<UInt32>.self)
+            let nibbles0 = SIMD8<UInt32>(lowHalf: words0, highHalf: words0 &>> 4) & 0x0F0F_0F0F
+            let nibbles1 = SIMD8<UInt32>(lowHalf: words1, highHalf: words1 &>> 4) & 0x0F0F_0F0F
+            let y = UnsafeRawPointer(yT + b * 32)
+            var s0 = SIMD8<Float>(), s1 = SIMD8<Float>()
+            for k in 0..<4 {
+                let yk = y.loadUnaligned(fromByteOffset: 32 * k, as: SIMD8<Float>.self)
+                let u0 = unsafeBitCast(((nibbles0 &>> UInt32(8 * k)) & 0x0F) | magic, to: SIMD8<Float>.self) - offset
+                let u1 = unsafeBitCast(((nibbles1 &>> UInt32(8 * k)) & 0x0F) | magic, to: SIMD8<Float>.self) - offset
+                s0 = s0.addingProduct(u0, yk)
+                s1 = s1.addingProduct(u1, yk)
+            }
+            let da = scales[2 * b], sa = scales[2 * b + 1]
+            acc0 = acc0.addingProduct(SIMD8<Float>(repeating: half(wb0, 0) * da), s0)
+            acc1 = acc1.addingProduct(SIMD8<Float>(repeating: half(wb1, 0) * da), s1)
+            mins0 = mins0.addingProduct(half(wb0, 2), sa)
+            mins1 = mins1.addingProduct(half(wb1, 2), sa)
+        }
+        return (sumLanes8(acc0[0], acc0[1], acc0[2], acc0[3], acc0[4], acc0[5], acc0[6], acc0[7]) + mins0,
+                sumLanes8(acc1[0], acc1[1], acc1[2], acc1[3], acc1[4], acc1[5], acc1[6], acc1[7]) + mins1)
+    }
+}

@@ -71,6 +71,18 @@ public enum MatMul {
             let rows = m.rows, rowBytes = m.rowBytes, data = m.data
             let r0 = (chunk - starts[which]) * chunkRows
             let r1 = min(rows, r0 + chunkRows)
+            if type == .q4_1 && n == 1 {
+                var r = r0
+                while r + 2 <= r1 {
+                    let (a, b) = DotProducts.q4_1q8_1Rows2(data + r * rowBytes, data + (r + 1) * rowBytes, scales: scales,
+                                                           transposed: yf, blocks: cols / 32)
+                    out[r] = a
+                    out[r + 1] = b
+                    r += 2
+                }
+                if r < r1 { out[r] = DotProducts.q4_1q8_1(data + r * rowBytes, scales: scales, transposed: yf, blocks: cols / 32) }
+                return
+            }
             if type == .q4_1 {
                 for r in r0..<r1 {
                     let row = data + r * rowBytes
