@@ -1,9 +1,31 @@
 extension DotProducts {
+    /// The 16 bytes of a Q4_1 block as eight 32-bit lanes: lanes 0-3 are the four words, lanes 4-7
+    /// the same words shifted right by 4, so byte k of lane l holds nibble 4l+k in its low bits.
+    @inlinable @inline(__always)
+    static func nibblePairs(_ qs: UnsafeRawPointer) -> SIMD8<Int32> {
+        let words = qs.loadUnaligned(as: SIMD4<UInt32>.self)
+        return unsafeBitCast(SIMD8<UInt32>(lowHalf: words, highHalf: words &>> 4), to: SIMD8<Int32>.self)
+    }
+
+    /// Lane-wise Int32 → Float written out per lane, which the compiler turns into one vector
+    /// conversion everywhere (the generic SIMD initializer is not always inlined).
+    @inlinable @inline(__always)
+    static func toFloat(_ v: SIMD8<Int32>) -> SIMD8<Float> {
+        SIMD8<Float>(Float(v[0]), Float(v[1]), Float(v[2]), Float(v[3]), Float(v[4]), Float(v[5]), Float(v[6]), Float(v[7]))
+    }
+
+    /// Nibble 4l+k in lane l, as a float times 2^(8k): masked in place, not shifted; the
+    /// transposed activations carry the matching 2^(−8k), so products stay exact.
+    @inlinable @inline(__always)
+    static func nibble(_ pairs: SIMD8<Int32>, _ k: Int) -> SIMD8<Float> {
+        toFloat(pairs & Int32(0x0F << (8 * k)))
+    }
+
     /// Q4_1 weights against Q8_1 activations, in float SIMD, bit-identical to `q4_1q8_1`.
     ///
-    /// The activation's int8 values come as floats in lane-transposed order: for each block,
-    /// `yT[k·8 + l] = y[4l + k]` (k < 4, l < 8). The weight nibbles are brought into the same
-    /// order with shifts and masks and turned into floats exactly (the 2²³ bit trick), so
+    /// The activation's int8 values come as floats in lane-transposed order, scaled by powers of
+    /// two: for each block, `yT[k·8 + l] = y[4l + k] · 2^(−8k)` (k < 4, l < 8). The weight
+    /// nibbles are brought into the same order with a mask and converted exactly, so
     /// `Σ_k u_k·y_k` gives the eight four-product lane sums as exact integers in float (so fused or not, the products and sums are exact), and the
     /// lanes accumulate with fused multiply-adds just as ggml's kernel does. `scales` holds the
     /// activation's (d, s) per block as floats.
@@ -12,20 +34,16 @@ extension DotProducts {
                                 blocks: Int) -> Float {
         var acc = SIMD8<Float>()
         var mins: Float = 0
-        let magic = SIMD8<UInt32>(repeating: 0x4B00_0000)
-        let offset = SIMD8<Float>(repeating: 8_388_608)
         for b in 0..<blocks {
             let wb = w + b * 20
-            let words = (wb + 4).loadUnaligned(as: SIMD4<UInt32>.self)
-            // Low nibbles in lanes 0-3, high nibbles in lanes 4-7, one per byte of each word.
-            let nibbles = SIMD8<UInt32>(lowHalf: words, highHalf: words &>> 4) & 0x0F0F_0F0F
+            let nibbles = nibblePairs(wb + 4)
             let y = UnsafeRawPointer(yT + b * 32)
-            var s = SIMD8<Float>()
-            for k in 0..<4 {
-                let v = ((nibbles &>> UInt32(8 * k)) & 0x0F) | magic
-                let u = unsafeBitCast(v, to: SIMD8<Float>.self) - offset
-                s = s.addingProduct(u, y.loadUnaligned(fromByteOffset: 32 * k, as: SIMD8<Float>.self))
-            }
+            // Two short chains instead of one long one (all products and sums are exact).
+            let y0 = y.loadUnaligned(as: SIMD8<Float>.self), y1 = y.loadUnaligned(fromByteOffset: 32, as: SIMD8<Float>.self)
+            let y2 = y.loadUnaligned(fromByteOffset: 64, as: SIMD8<Float>.self), y3 = y.loadUnaligned(fromByteOffset: 96, as: SIMD8<Float>.self)
+            let s01 = (nibble(nibbles, 0) * y0).addingProduct(nibble(nibbles, 1), y1)
+            let s23 = (nibble(nibbles, 2) * y2).addingProduct(nibble(nibbles, 3), y3)
+            let s = s01 + s23
             let scale = half(wb, 0) * scales[2 * b]
             mins = mins.addingProduct(half(wb, 2), scales[2 * b + 1])
             acc = acc.addingProduct(SIMD8<Float>(repeating: scale), s)
@@ -41,18 +59,14 @@ extension DotProducts {
                                   out: UnsafeMutablePointer<Float>, outStride: Int) {
         var acc0 = SIMD8<Float>(), acc1 = SIMD8<Float>(), acc2 = SIMD8<Float>(), acc3 = SIMD8<Float>()
         var m0: Float = 0, m1: Float = 0, m2: Float = 0, m3: Float = 0
-        let magic = SIMD8<UInt32>(repeating: 0x4B00_0000)
-        let offset = SIMD8<Float>(repeating: 8_388_608)
         let rowStride = columns * 4
         for b in 0..<blocks {
             let wb = w + b * 20
-            let words = (wb + 4).loadUnaligned(as: SIMD4<UInt32>.self)
-            let nibbles = SIMD8<UInt32>(lowHalf: words, highHalf: words &>> 4) & 0x0F0F_0F0F
+            let nibbles = nibblePairs(wb + 4)
             let y = UnsafeRawPointer(yT + b * 32)
             var s0 = SIMD8<Float>(), s1 = SIMD8<Float>(), s2 = SIMD8<Float>(), s3 = SIMD8<Float>()
             for k in 0..<4 {
-                let v = ((nibbles &>> UInt32(8 * k)) & 0x0F) | magic
-                let u = unsafeBitCast(v, to: SIMD8<Float>.self) - offset
+                let u = nibble(nibbles, k)
                 s0 = s0.addingProduct(u, y.loadUnaligned(fromByteOffset: 32 * k, as: SIMD8<Float>.self))
                 s1 = s1.addingProduct(u, y.loadUnaligned(fromByteOffset: rowStride + 32 * k, as: SIMD8<Float>.self))
                 s2 = s2.addingProduct(u, y.loadUnaligned(fromByteOffset: 2 * rowStride + 32 * k, as: SIMD8<Float>.self))
@@ -85,23 +99,17 @@ extension DotProducts {
                                      transposed yT: UnsafePointer<Float>, blocks: Int) -> (Float, Float) {
         var acc0 = SIMD8<Float>(), acc1 = SIMD8<Float>()
         var mins0: Float = 0, mins1: Float = 0
-        let magic = SIMD8<UInt32>(repeating: 0x4B00_0000)
-        let offset = SIMD8<Float>(repeating: 8_388_608)
         for b in 0..<blocks {
             let wb0 = w0 + b * 20, wb1 = w1 + b * 20
-            let words0 = (wb0 + 4).loadUnaligned(as: SIMD4<UInt32>.self)
-            let words1 = (wb1 + 4).loadUnaligned(as: SIMD4<UInt32>.self)
-            let nibbles0 = SIMD8<UInt32>(lowHalf: words0, highHalf: words0 &>> 4) & 0x0F0F_0F0F
-            let nibbles1 = SIMD8<UInt32>(lowHalf: words1, highHalf: words1 &>> 4) & 0x0F0F_0F0F
+            let nibbles0 = nibblePairs(wb0 + 4)
+            let nibbles1 = nibblePairs(wb1 + 4)
             let y = UnsafeRawPointer(yT + b * 32)
-            var s0 = SIMD8<Float>(), s1 = SIMD8<Float>()
-            for k in 0..<4 {
-                let yk = y.loadUnaligned(fromByteOffset: 32 * k, as: SIMD8<Float>.self)
-                let u0 = unsafeBitCast(((nibbles0 &>> UInt32(8 * k)) & 0x0F) | magic, to: SIMD8<Float>.self) - offset
-                let u1 = unsafeBitCast(((nibbles1 &>> UInt32(8 * k)) & 0x0F) | magic, to: SIMD8<Float>.self) - offset
-                s0 = s0.addingProduct(u0, yk)
-                s1 = s1.addingProduct(u1, yk)
-            }
+            let y0 = y.loadUnaligned(as: SIMD8<Float>.self), y1 = y.loadUnaligned(fromByteOffset: 32, as: SIMD8<Float>.self)
+            let y2 = y.loadUnaligned(fromByteOffset: 64, as: SIMD8<Float>.self), y3 = y.loadUnaligned(fromByteOffset: 96, as: SIMD8<Float>.self)
+            let s0 = (nibble(nibbles0, 0) * y0).addingProduct(nibble(nibbles0, 1), y1)
+                + (nibble(nibbles0, 2) * y2).addingProduct(nibble(nibbles0, 3), y3)
+            let s1 = (nibble(nibbles1, 0) * y0).addingProduct(nibble(nibbles1, 1), y1)
+                + (nibble(nibbles1, 2) * y2).addingProduct(nibble(nibbles1, 3), y3)
             let da = scales[2 * b], sa = scales[2 * b + 1]
             acc0 = acc0.addingProduct(SIMD8<Float>(repeating: half(wb0, 0) * da), s0)
             acc1 = acc1.addingProduct(SIMD8<Float>(repeating: half(wb1, 0) * da), s1)

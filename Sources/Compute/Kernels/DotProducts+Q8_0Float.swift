@@ -5,17 +5,14 @@ extension DotProducts {
     public static func q8_0q8_0(_ w: UnsafeRawPointer, scales: UnsafePointer<Float>, transposed yT: UnsafePointer<Float>,
                                 blocks: Int) -> Float {
         var acc = SIMD8<Float>()
-        let magic = SIMD8<UInt32>(repeating: 0x4B00_0000)
-        // Bytes are stored with the sign bit flipped (x + 128), then 2²³ + 128 is taken off.
-        let offset = SIMD8<Float>(repeating: 8_388_608 + 128)
         for b in 0..<blocks {
             let wb = w + b * 34
-            let words = (wb + 2).loadUnaligned(as: SIMD8<UInt32>.self)
+            let words = (wb + 2).loadUnaligned(as: SIMD8<Int32>.self)
             let y = UnsafeRawPointer(yT + b * 32)
             var s = SIMD8<Float>()
             for k in 0..<4 {
-                let bytes = ((words &>> UInt32(8 * k)) & 0xFF) ^ 0x80
-                let u = unsafeBitCast(bytes | magic, to: SIMD8<Float>.self) - offset
+                // Byte k of each word, sign-extended: shift it to the top, then arithmetically down.
+                let u = toFloat((words &<< Int32(24 - 8 * k)) &>> 24)
                 s = s.addingProduct(u, y.loadUnaligned(fromByteOffset: 32 * k, as: SIMD8<Float>.self))
             }
             acc = acc.addingProduct(SIMD8<Float>(repeating: half(wb, 0) * scales[2 * b]), s)

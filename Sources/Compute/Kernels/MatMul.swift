@@ -35,7 +35,8 @@ public enum MatMul {
             for t in 0..<n { ActivationQuantizer.quantize(x + t * cols, for: aType, into: scratch + t * aBytes, count: cols) }
             quantized = UnsafeRawPointer(scratch)
         }
-        // Q4_1 and Q8_0: the quantized values again as floats, lane-transposed per block (yT[k·8+l] = y[4l+k]).
+        // Q4_1 and Q8_0: the quantized values again as floats, lane-transposed per block
+        // (yT[k·8+l] = y[4l+k], times 2^(−8k) for Q4_1).
         let floatsOffset = (aBytes * n + 63) / 64 * 64
         let yf = (scratch + floatsOffset).assumingMemoryBound(to: Float.self)
         // Then the blocks' scales as floats: (d, s) per block, 2·blocks per row.
@@ -48,7 +49,15 @@ public enum MatMul {
                     let block = scratch + t * aBytes + b * blockBytes
                     let q = (block + valuesAt).assumingMemoryBound(to: Int8.self)
                     let dst = yf + t * cols + b * 32
-                    for k in 0..<4 { for l in 0..<8 { dst[k * 8 + l] = Float(q[4 * l + k]) } }
+                    if w.type == .q4_1 {
+                        // Scaled by 2^(−8k) to match the kernel's unshifted nibbles (exact).
+                        for k in 0..<4 {
+                            let scale = Float(sign: .plus, exponent: -8 * k, significand: 1)
+                            for l in 0..<8 { dst[k * 8 + l] = Float(q[4 * l + k]) * scale }
+                        }
+                    } else {
+                        for k in 0..<4 { for l in 0..<8 { dst[k * 8 + l] = Float(q[4 * l + k]) } }
+                    }
                     scales[(t * blocks + b) * 2] = Half.toFloat(block.loadUnaligned(as: UInt16.self))
                     scales[(t * blocks + b) * 2 + 1] = w.type == .q4_1 ? Half.toFloat(block.loadUnaligned(fromByteOffset: 2, as: UInt16.self)) : 0
                 }
