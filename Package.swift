@@ -41,13 +41,15 @@ let package = Package(
         .target(name: "ModelFormats", dependencies: ["Compute", "Support"], swiftSettings: swift6),
         // The GGUF language-model runtime: tokenizer, Llama-family forward pass, sampling.
         .target(name: "TextGeneration", dependencies: ["Compute", "ModelFormats", "Support"], swiftSettings: swift6 + kernelFlags),
+        // Sentence embeddings: WordPiece, BERT encoder over safetensors, pooling.
+        .target(name: "Embeddings", dependencies: ["Compute", "ModelFormats", "Support"], swiftSettings: swift6 + kernelFlags),
         // Terminal UI over ncursesw.
         .target(name: "TUI", dependencies: ["CNcurses"], swiftSettings: swift6),
 
         // The thin command-line front end.
         .executableTarget(
             name: "copydesk",
-            dependencies: ["Support", "TOML", "Prompts", "Store", "ModelCache", "TextGeneration", "TUI"],
+            dependencies: ["Support", "TOML", "Prompts", "Store", "ModelCache", "TextGeneration", "Embeddings", "TUI"],
             swiftSettings: swift6
         ),
 
@@ -59,6 +61,7 @@ let package = Package(
         .testTarget(name: "ComputeTests", dependencies: ["Compute"], swiftSettings: swift6),
         .testTarget(name: "ModelFormatsTests", dependencies: ["ModelFormats", "Compute"], swiftSettings: swift6),
         .testTarget(name: "TextGenerationTests", dependencies: ["TextGeneration", "ModelFormats", "Compute", "ModelCache"], swiftSettings: swift6),
+        .testTarget(name: "EmbeddingsTests", dependencies: ["Embeddings", "ModelFormats", "ModelCache"], swiftSettings: swift6),
         .testTarget(name: "CLITests", dependencies: ["Support"], swiftSettings: swift6),
     ]
 )

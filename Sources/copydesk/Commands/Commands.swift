@@ -22,6 +22,7 @@ enum Commands {
         ModelsCommands.verify,
         ModelsCommands.add,
         GenerateCommand.command,
+        EmbedCommand.command,
         BenchCommands.llm,
         DevCommands.tomlDecode,
         DevCommands.logits,
