@@ -1,4 +1,5 @@
 import Foundation
+import Embeddings
 import TextGeneration
 
 /// `copydesk bench ...`: speed measurements (commands, not tests).
@@ -57,6 +58,41 @@ enum BenchCommands {
                 ["decode 128 tokens", String(format: "%.1f tok/s", decode)],
                 ["peak RSS", String(format: "%.1f MiB", Double(rss) / 1_048_576)],
             ])
+        }
+        return ExitCode.ok
+    }
+
+    /// Short marketing sentences for the embedding benchmark (the same list as bench_sentence_transformers.py).
+    static let benchSentences: [String] = (0..<32).map { i in
+        let subjects = ["The Kinglet Pro", "Our cargo bike", "The new battery", "Free shipping", "The warranty", "A test ride", "The Dipper", "Our service plan"]
+        let verbs = ["carries", "covers", "includes", "adds", "brings", "offers", "keeps", "saves"]
+        let objects = ["two kids and the groceries", "up to 60 miles of range", "a lifetime frame warranty", "easy monthly payments", "quiet hill climbing", "a safer school run", "room for a week of shopping", "time on every commute"]
+        return "\(subjects[i % 8]) \(verbs[(i / 8 + i) % 8]) \(objects[(i * 3) % 8])."
+    }
+
+    static let embed = Command(spec: CommandSpec(
+        path: ["bench", "embed"],
+        summary: "Measure the embedder: sentences per second for a batch of 32 short sentences.",
+        options: [.value("--model", "DIR", "a BERT sentence-transformers folder (default: the cached minilm)"),
+                  ModelsCommands.modelsOption, GenerateCommand.threadsOption,
+                  .value("--repeat", "N", "runs; the best is reported (default 5)"), .json]
+    )) { args in
+        let folder = try EmbedCommand.modelFolder(args)
+        let embedder = try SentenceEmbedder(folder: folder, threads: try args.int("--threads"))
+        let clock = ContinuousClock()
+        var best = Double.infinity
+        for _ in 0..<max(1, try args.int("--repeat") ?? 5) {
+            let t0 = clock.now
+            _ = try embedder.embed(benchSentences)
+            let d = clock.now - t0
+            best = min(best, Double(d.components.seconds) + Double(d.components.attoseconds) * 1e-18)
+        }
+        let rate = Double(benchSentences.count) / best
+        if args.json {
+            struct Out: Encodable { let sentences_per_s: Double, batch: Int, threads: Int, model: String }
+            try Output.json(Out(sentences_per_s: rate, batch: benchSentences.count, threads: embedder.encoder.threads, model: folder))
+        } else {
+            Output.line(String(format: "%.1f sentences/s (batch of %d, %d threads)", rate, benchSentences.count, embedder.encoder.threads))
         }
         return ExitCode.ok
     }

@@ -24,6 +24,7 @@ enum Commands {
         GenerateCommand.command,
         EmbedCommand.command,
         BenchCommands.llm,
+        BenchCommands.embed,
         DevCommands.tomlDecode,
         DevCommands.logits,
     ]
