@@ -39,7 +39,10 @@ os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
 import numpy as np
 import torch
 from sentence_transformers import SentenceTransformer
-from sentence_transformers.models import Normalize, Pooling
+try:  # sentence-transformers >= 6 moved the module classes
+    from sentence_transformers.sentence_transformer.modules import Normalize, Pooling
+except ImportError:
+    from sentence_transformers.models import Normalize, Pooling
 
 OUT = pathlib.Path(__file__).resolve().parent.parent / "Fixtures" / "embeddings"
 
@@ -240,8 +243,8 @@ def main():
         pool_cfg[k] for k in ("pooling_mode_cls_token", "pooling_mode_max_tokens",
                               "pooling_mode_mean_sqrt_len_tokens")), pool_cfg
     normalized = any(isinstance(m, Normalize) for m in model)
-    dim = model.get_sentence_embedding_dimension() if hasattr(
-        model, "get_sentence_embedding_dimension") else pool_cfg["word_embedding_dimension"]
+    dim = (getattr(model, "get_embedding_dimension", None)
+           or model.get_sentence_embedding_dimension)()
     assert dim == 384, dim
 
     cases = [case(model, t) for t in SENTENCES]
