@@ -43,13 +43,15 @@ let package = Package(
         .target(name: "TextGeneration", dependencies: ["Compute", "ModelFormats", "Support"], swiftSettings: swift6 + kernelFlags),
         // Sentence embeddings: WordPiece, BERT encoder over safetensors, pooling.
         .target(name: "Embeddings", dependencies: ["Compute", "ModelFormats", "Support"], swiftSettings: swift6 + kernelFlags),
+        // The knowledge base: chunking, embeddings and FTS5 in the workspace, hybrid search.
+        .target(name: "Knowledge", dependencies: ["Store", "Embeddings", "TOML", "Support"], swiftSettings: swift6),
         // Terminal UI over ncursesw.
         .target(name: "TUI", dependencies: ["CNcurses"], swiftSettings: swift6),
 
         // The thin command-line front end.
         .executableTarget(
             name: "copydesk",
-            dependencies: ["Support", "TOML", "Prompts", "Store", "ModelCache", "TextGeneration", "Embeddings", "TUI"],
+            dependencies: ["Support", "TOML", "Prompts", "Store", "ModelCache", "TextGeneration", "Embeddings", "Knowledge", "TUI"],
             swiftSettings: swift6
         ),
 
@@ -62,6 +64,7 @@ let package = Package(
         .testTarget(name: "ModelFormatsTests", dependencies: ["ModelFormats", "Compute"], swiftSettings: swift6),
         .testTarget(name: "TextGenerationTests", dependencies: ["TextGeneration", "ModelFormats", "Compute", "ModelCache"], swiftSettings: swift6),
         .testTarget(name: "EmbeddingsTests", dependencies: ["Embeddings", "ModelFormats", "ModelCache"], swiftSettings: swift6),
+        .testTarget(name: "KnowledgeTests", dependencies: ["Knowledge", "Embeddings", "Store", "ModelCache"], swiftSettings: swift6),
         .testTarget(name: "CLITests", dependencies: ["Support"], swiftSettings: swift6),
     ]
 )

@@ -186,7 +186,8 @@ def tokenize(model, text):
 
 def case(model, text):
     ids = tokenize(model, text)
-    full = model.tokenizer(text, truncation=False)["input_ids"]  # length before truncation
+    # Length before truncation (verbose=False: no "longer than the maximum" warning).
+    full = model.tokenizer(text, truncation=False, verbose=False)["input_ids"]
     return {
         "text": text,
         "ids": ids,

@@ -99,6 +99,34 @@ public enum Schema {
                 PRIMARY KEY (kind, path)
             );
             """)
+        m.register("0004-knowledge", """
+            CREATE TABLE kb_documents (
+                path TEXT PRIMARY KEY,
+                content_hash TEXT NOT NULL,
+                title TEXT,
+                updated TEXT,
+                model TEXT NOT NULL,
+                added_at TEXT NOT NULL
+            );
+            CREATE TABLE kb_chunks (
+                id INTEGER PRIMARY KEY,
+                path TEXT NOT NULL REFERENCES kb_documents(path) ON DELETE CASCADE,
+                ordinal INTEGER NOT NULL,
+                heading TEXT NOT NULL,
+                anchor TEXT NOT NULL,
+                text TEXT NOT NULL,
+                content_hash TEXT NOT NULL,
+                vector BLOB NOT NULL,
+                UNIQUE (path, ordinal)
+            );
+            CREATE VIRTUAL TABLE kb_fts USING fts5(text, heading, content='kb_chunks', content_rowid='id');
+            CREATE TRIGGER kb_chunks_ai AFTER INSERT ON kb_chunks BEGIN
+                INSERT INTO kb_fts(rowid, text, heading) VALUES (new.id, new.text, new.heading);
+            END;
+            CREATE TRIGGER kb_chunks_ad AFTER DELETE ON kb_chunks BEGIN
+                INSERT INTO kb_fts(kb_fts, rowid, text, heading) VALUES ('delete', old.id, old.text, old.heading);
+            END;
+            """)
         return m
     }()
 

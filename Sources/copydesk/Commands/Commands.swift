@@ -23,6 +23,10 @@ enum Commands {
         ModelsCommands.add,
         GenerateCommand.command,
         EmbedCommand.command,
+        KnowledgeCommands.add,
+        KnowledgeCommands.search,
+        KnowledgeCommands.list,
+        KnowledgeCommands.remove,
         BenchCommands.llm,
         BenchCommands.embed,
         DevCommands.tomlDecode,
@@ -34,6 +38,7 @@ enum Commands {
         ("assets", "Content-addressed assets stored in the workspace."),
         ("runs", "Recorded pipeline runs."),
         ("models", "The model cache: list, fetch, verify, add."),
+        ("kb", "The knowledge base: add, search, list, remove."),
         ("bench", "Speed measurements."),
         ("dev", "Developer tools."),
     ]
