@@ -44,7 +44,7 @@ let package = Package(
         // Sentence embeddings: WordPiece, BERT encoder over safetensors, pooling.
         .target(name: "Embeddings", dependencies: ["Compute", "ModelFormats", "Support"], swiftSettings: swift6 + kernelFlags),
         // The knowledge base: chunking, embeddings and FTS5 in the workspace, hybrid search.
-        .target(name: "Knowledge", dependencies: ["Store", "Embeddings", "TOML", "Support"], swiftSettings: swift6),
+        .target(name: "Knowledge", dependencies: ["Store", "Embeddings", "Compute", "TOML", "Support"], swiftSettings: swift6),
         // Terminal UI over ncursesw.
         .target(name: "TUI", dependencies: ["CNcurses"], swiftSettings: swift6),
 

@@ -1,3 +1,4 @@
+import Compute
 import Foundation
 import Store
 
@@ -27,33 +28,48 @@ extension KnowledgeBase {
         guard !words.isEmpty else { throw KnowledgeError(.invalidQuery, "the query has no words to search for") }
         let depth = max(50, k * 4)
         var bm25: [Int64: (rank: Int, score: Double)] = [:]
+        // Share of the query's keywords each lexical hit contains: a hit on one word of several is weak evidence.
+        var coverage: [Int64: Double] = [:]
         if mode != .vector {
             let match = words.map { "\"\($0)\"" }.joined(separator: " OR ")
-            let rows = try database.rows("SELECT rowid, bm25(kb_fts) AS s FROM kb_fts WHERE kb_fts MATCH ? ORDER BY s LIMIT ?", match, depth)
-            for (i, r) in rows.enumerated() { bm25[r["rowid"].int64 ?? 0] = (i, -(r["s"].double ?? 0)) }
+            let rows = try database.rows("""
+                SELECT f.rowid AS id, bm25(kb_fts) AS s, c.text AS text, c.heading AS heading
+                FROM kb_fts f JOIN kb_chunks c ON c.id = f.rowid WHERE kb_fts MATCH ? ORDER BY s LIMIT ?
+                """, match, depth)
+            for (i, r) in rows.enumerated() {
+                let id = r["id"].int64 ?? 0
+                bm25[id] = (i, -(r["s"].double ?? 0))
+                coverage[id] = Self.coverage(of: words, in: Self.allWords(r.string("heading") + " " + r.string("text")))
+            }
         }
         var vector: [Int64: (rank: Int, score: Double)] = [:]
         if mode != .bm25 {
             let q = try embedder.embed(query)
             let (ids, matrix) = try vectors()
             let dim = q.count
-            var scored: [(Int64, Float)] = []
-            scored.reserveCapacity(ids.count)
+            // Keep the best `depth` in a small sorted list: one pass, no full sort.
+            var best: [(Int64, Float)] = []
+            best.reserveCapacity(depth + 1)
             matrix.withUnsafeBufferPointer { m in
                 q.withUnsafeBufferPointer { qb in
                     for (i, id) in ids.enumerated() {
-                        var dot: Float = 0
-                        let row = m.baseAddress! + i * dim
-                        for d in 0..<dim { dot += row[d] * qb[d] }
-                        scored.append((id, dot))
+                        let score = DotProducts.f32(m.baseAddress! + i * dim, qb.baseAddress!, count: dim)
+                        if best.count == depth, score <= best[depth - 1].1 { continue }
+                        var lo = 0, hi = best.count
+                        while lo < hi {
+                            let mid = (lo + hi) / 2
+                            if best[mid].1 >= score { lo = mid + 1 } else { hi = mid }
+                        }
+                        best.insert((id, score), at: lo)
+                        if best.count > depth { best.removeLast() }
                     }
                 }
             }
-            scored.sort { $0.1 > $1.1 }
+            let scored = best
             for (i, s) in scored.prefix(depth).enumerated() { vector[s.0] = (i, Double(s.1)) }
         }
         var fused: [Int64: Double] = [:]
-        for (id, r) in bm25 { fused[id, default: 0] += 1 / Double(60 + r.rank + 1) }
+        for (id, r) in bm25 { fused[id, default: 0] += (mode == .hybrid ? coverage[id] ?? 1 : 1) / Double(60 + r.rank + 1) }
         for (id, r) in vector { fused[id, default: 0] += 1 / Double(60 + r.rank + 1) }
         let top = fused.sorted { $0.value > $1.value || ($0.value == $1.value && $0.key < $1.key) }.prefix(k)
         return try top.map { id, score in
@@ -65,8 +81,34 @@ extension KnowledgeBase {
         }
     }
 
-    /// Lower-cased words of at least two characters, for an OR query over the FTS index.
+    /// Function words that carry no topic (English and German); left out of the keyword query.
+    static let stopwords: Set<String> = [
+        "a", "an", "and", "are", "as", "at", "be", "by", "can", "do", "does", "for", "from", "has", "have", "how", "i", "if",
+        "in", "is", "it", "its", "me", "much", "my", "of", "on", "or", "our", "so", "that", "the", "their", "there", "this",
+        "to", "was", "we", "what", "when", "where", "which", "who", "why", "will", "with", "you", "your", "many", "get", "any",
+        "der", "die", "das", "und", "ist", "ein", "eine", "mit", "für", "wie", "was", "wir", "sie", "ich", "zu", "den", "dem", "von",
+    ]
+
+    /// Lower-cased words of at least two characters that are not stopwords, for an OR query over
+    /// the FTS index (all words when the query has nothing else).
     static func keywords(_ query: String) -> [String] {
+        let all = allWords(query)
+        let content = all.filter { !stopwords.contains($0) }
+        return content.isEmpty ? all : content
+    }
+
+    /// Fraction of `keywords` found among `words`, matching on a shared stem (common prefix of
+    /// all but the last two letters, at least four) so "charging" counts for "charge".
+    static func coverage(of keywords: [String], in words: [String]) -> Double {
+        guard !keywords.isEmpty else { return 1 }
+        let found = keywords.filter { k in
+            let stem = k.count > 4 ? String(k.prefix(max(4, k.count - 2))) : k
+            return words.contains { $0.hasPrefix(stem) }
+        }
+        return Double(found.count) / Double(keywords.count)
+    }
+
+    static func allWords(_ query: String) -> [String] {
         var words: [String] = []
         var current = ""
         for ch in query.lowercased() {

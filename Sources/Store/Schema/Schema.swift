@@ -119,7 +119,7 @@ public enum Schema {
                 vector BLOB NOT NULL,
                 UNIQUE (path, ordinal)
             );
-            CREATE VIRTUAL TABLE kb_fts USING fts5(text, heading, content='kb_chunks', content_rowid='id');
+            CREATE VIRTUAL TABLE kb_fts USING fts5(text, heading, content='kb_chunks', content_rowid='id', tokenize='porter unicode61 remove_diacritics 2');
             CREATE TRIGGER kb_chunks_ai AFTER INSERT ON kb_chunks BEGIN
                 INSERT INTO kb_fts(rowid, text, heading) VALUES (new.id, new.text, new.heading);
             END;

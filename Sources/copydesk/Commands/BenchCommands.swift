@@ -1,5 +1,7 @@
 import Foundation
 import Embeddings
+import Knowledge
+import Store
 import TextGeneration
 
 /// `copydesk bench ...`: speed measurements (commands, not tests).
@@ -93,6 +95,66 @@ enum BenchCommands {
             try Output.json(Out(sentences_per_s: rate, batch: benchSentences.count, threads: embedder.encoder.threads, model: folder))
         } else {
             Output.line(String(format: "%.1f sentences/s (batch of %d, %d threads)", rate, benchSentences.count, embedder.encoder.threads))
+        }
+        return ExitCode.ok
+    }
+
+    static let kb = Command(spec: CommandSpec(
+        path: ["bench", "kb"],
+        summary: "Measure knowledge-base search over a synthetic corpus (default 100,000 chunks) in a scratch workspace.",
+        options: [KnowledgeCommands.modelOption, ModelsCommands.modelsOption,
+                  .value("--chunks", "N", "corpus size (default 100000)"), .value("--queries", "N", "queries to time (default 20)"),
+                  .value("--mode", "MODE", "hybrid (default), bm25 or vector"), .json],
+        discussion: "Chunks are 40 words drawn from the embedder's vocabulary (common words often, most rarely) with random unit vectors, so the embedder runs only for the queries."
+    )) { args in
+        let count = max(1, try args.int("--chunks") ?? 100_000)
+        guard let mode = KnowledgeBase.SearchMode(rawValue: args.value("--mode") ?? "hybrid") else {
+            throw UsageError(message: "--mode must be hybrid, bm25 or vector", command: "copydesk bench kb")
+        }
+        let queries = max(1, try args.int("--queries") ?? 20)
+        let dir = NSTemporaryDirectory() + "copydesk-bench-kb-\(UUID().uuidString)"
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let workspace = try Workspace.openOrCreate(dir)
+        let db = workspace.database
+        let folder = try EmbedCommand.modelFolder(args)
+        let embedder = try SentenceEmbedder(folder: folder)
+        // Words from the embedder's vocabulary, drawn with a Zipf-like (log-uniform) law, so a few
+        // words are common and most are rare, as in real text.
+        let words = embedder.tokenizer.vocabulary.filter { $0.count >= 4 && $0.allSatisfy { $0 >= "a" && $0 <= "z" } }
+        var rng = SystemRandomNumberGenerator()
+        func word() -> String {
+            let index = Int(exp(Double.random(in: 0..<log(Double(words.count)), using: &rng))) - 1
+            return words[min(max(index, 0), words.count - 1)]
+        }
+        try db.inTransaction {
+            try db.execute("INSERT INTO kb_documents (path, content_hash, model, added_at) VALUES ('bench.md', '-', 'bench', ?)", Timestamp.now())
+            for i in 0..<count {
+                let text = (0..<40).map { _ in word() }.joined(separator: " ")
+                var v = (0..<embedder.dimension).map { _ in Float.random(in: -1...1, using: &rng) }
+                let norm = v.reduce(0) { $0 + $1 * $1 }.squareRoot()
+                for d in v.indices { v[d] /= norm }
+                try db.execute("INSERT INTO kb_chunks (path, ordinal, heading, anchor, text, content_hash, vector) VALUES ('bench.md', ?, '', '', ?, '-', ?)",
+                               i, text, v.withUnsafeBytes { Data($0) })
+            }
+        }
+        let kb = KnowledgeBase(database: db, embedder: embedder, modelName: "bench")
+        _ = try kb.search("warm up the vector cache", k: 5)
+        let clock = ContinuousClock()
+        var times: [Double] = []
+        for i in 0..<queries {
+            let q = "\(words[(i * 37 + 11) % words.count]) \(words[(i * 101 + 7) % words.count]) for families"
+            let t0 = clock.now
+            _ = try kb.search(q, k: 5, mode: mode)
+            let d = clock.now - t0
+            times.append(Double(d.components.seconds) * 1000 + Double(d.components.attoseconds) * 1e-15)
+        }
+        times.sort()
+        let median = times[times.count / 2], worst = times.last!
+        if args.json {
+            struct Out: Encodable { let chunks: Int, queries: Int, median_ms: Double, max_ms: Double }
+            try Output.json(Out(chunks: count, queries: queries, median_ms: median, max_ms: worst))
+        } else {
+            Output.line(String(format: "%d chunks: \(mode.rawValue) search median %.1f ms, max %.1f ms over %d queries (embedding the query included)", count, median, worst, queries))
         }
         return ExitCode.ok
     }

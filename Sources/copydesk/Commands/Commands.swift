@@ -29,6 +29,7 @@ enum Commands {
         KnowledgeCommands.remove,
         BenchCommands.llm,
         BenchCommands.embed,
+        BenchCommands.kb,
         DevCommands.tomlDecode,
         DevCommands.logits,
     ]
