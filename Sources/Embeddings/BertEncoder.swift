@@ -20,13 +20,27 @@ public final class BertEncoder {
 
     /// The last hidden state for one sequence: [ids.count × hidden], row-major.
     public func encode(_ ids: [Int32]) throws -> [Float] {
-        let c = config, h = c.hidden, n = ids.count
-        guard n > 0, n <= c.maxPositions else {
-            throw EmbeddingError(.invalidInput, "a sequence needs 1 to \(c.maxPositions) tokens, got \(n)")
+        try encode(batch: [ids])[0]
+    }
+
+    /// The last hidden states of several sequences, computed together: their tokens are stacked
+    /// for the matrix products (no padding needed), attention stays within each sequence.
+    public func encode(batch: [[Int32]]) throws -> [[Float]] {
+        let c = config, h = c.hidden
+        for ids in batch {
+            guard !ids.isEmpty, ids.count <= c.maxPositions else {
+                throw EmbeddingError(.invalidInput, "a sequence needs 1 to \(c.maxPositions) tokens, got \(ids.count)")
+            }
+            for id in ids where id < 0 || Int(id) >= c.vocabularySize {
+                throw EmbeddingError(.invalidInput, "token id \(id) is outside the vocabulary of \(c.vocabularySize)")
+            }
         }
-        for id in ids where id < 0 || Int(id) >= c.vocabularySize {
-            throw EmbeddingError(.invalidInput, "token id \(id) is outside the vocabulary of \(c.vocabularySize)")
-        }
+        guard !batch.isEmpty else { return [] }
+        // Sequence s occupies rows starts[s] ..< starts[s] + batch[s].count.
+        var starts: [Int] = []
+        var n = 0
+        for ids in batch { starts.append(n); n += ids.count }
+        let longest = batch.map(\.count).max()!
         // Buffers, allocated once per call: x, q, k, v, ctx, tmp [n × hidden]; inter [n × intermediate];
         // scores [threads × n]; scratch for the matmuls' prepared inputs.
         func floats(_ count: Int) -> UnsafeMutablePointer<Float> {
@@ -36,19 +50,22 @@ public final class BertEncoder {
         }
         let x = floats(n * h), q = floats(n * h), k = floats(n * h), v = floats(n * h), ctx = floats(n * h), tmp = floats(n * h)
         let inter = floats(n * c.intermediate)
-        let scores = floats(pool.threadCount * n)
+        let scores = floats(pool.threadCount * longest)
         let scratch = UnsafeMutableRawPointer.allocate(byteCount: max(h, c.intermediate) * 4 * n + 64, alignment: 64)
         defer {
             for p in [x, q, k, v, ctx, tmp, inter, scores] { p.deallocate() }
             scratch.deallocate()
         }
         let w = weights
-        for t in 0..<n {
-            let row = x + t * h
-            let word = w.wordEmbeddings + Int(ids[t]) * h, pos = w.positionEmbeddings + t * h
-            for i in 0..<h { row[i] = word[i] + w.tokenTypeEmbeddings[i] + pos[i] }
-            Self.layerNorm(row, weight: w.embeddingNormWeight, bias: w.embeddingNormBias, count: h, eps: c.layerNormEps)
+        for (s, ids) in batch.enumerated() {
+            for (t, id) in ids.enumerated() {
+                let row = x + (starts[s] + t) * h
+                let word = w.wordEmbeddings + Int(id) * h, pos = w.positionEmbeddings + t * h
+                for i in 0..<h { row[i] = word[i] + w.tokenTypeEmbeddings[i] + pos[i] }
+                Self.layerNorm(row, weight: w.embeddingNormWeight, bias: w.embeddingNormBias, count: h, eps: c.layerNormEps)
+            }
         }
+        let lengths = batch.map(\.count)
         let pool = self.pool
         let sqrtHalf = Float(0.5).squareRoot()
         for layer in w.layers {
@@ -56,7 +73,8 @@ public final class BertEncoder {
             VectorOps.addBias(q, layer.queryBias, rows: n, columns: h)
             VectorOps.addBias(k, layer.keyBias, rows: n, columns: h)
             VectorOps.addBias(v, layer.valueBias, rows: n, columns: h)
-            Self.attention(q: q, k: k, v: v, into: ctx, scores: scores, n: n, heads: c.heads, headDim: c.headDim, pool: pool)
+            Self.attention(q: q, k: k, v: v, into: ctx, scores: scores, starts: starts, lengths: lengths, longest: longest,
+                           heads: c.heads, headDim: c.headDim, pool: pool)
             MatMul.multiply(layer.attentionOut, ctx, n: n, into: tmp, scratch: scratch, pool: pool)
             for t in 0..<n {
                 let row = x + t * h, add = tmp + t * h
@@ -68,7 +86,7 @@ public final class BertEncoder {
                 let row = inter + t * c.intermediate
                 for i in 0..<c.intermediate {
                     let z = row[i] + layer.upBias[i]
-                    row[i] = 0.5 * z * (1 + erff(z * sqrtHalf))
+                    row[i] = 0.5 * z * (1 + Self.erf(z * sqrtHalf))
                 }
             }
             MatMul.multiply(layer.down, inter, n: n, into: tmp, scratch: scratch, pool: pool)
@@ -78,35 +96,55 @@ public final class BertEncoder {
                 Self.layerNorm(row, weight: layer.outputNormWeight, bias: layer.outputNormBias, count: h, eps: c.layerNormEps)
             }
         }
-        return Array(UnsafeBufferPointer(start: x, count: n * h))
+        return batch.indices.map { s in Array(UnsafeBufferPointer(start: x + starts[s] * h, count: lengths[s] * h)) }
     }
 
-    /// Bidirectional multi-head attention over all n positions.
+    /// Bidirectional multi-head attention within each sequence of the stacked batch.
     static func attention(q qp: UnsafePointer<Float>, k kp: UnsafePointer<Float>, v vp: UnsafePointer<Float>,
                           into op: UnsafeMutablePointer<Float>, scores sp: UnsafeMutablePointer<Float>,
-                          n: Int, heads: Int, headDim: Int, pool: ThreadPool) {
+                          starts: [Int], lengths: [Int], longest: Int,
+                          heads: Int, headDim: Int, pool: ThreadPool) {
         let h = heads * headDim
         let scale = 1 / Float(headDim).squareRoot()
-                pool.run(chunks: n * heads) { job, thread in
-                    let t = job / heads, head = job % heads
-                    let s = sp + thread * n
-                    let qrow = qp + t * h + head * headDim
-                    var m = -Float.infinity
-                    for j in 0..<n {
-                        s[j] = DotProducts.f32(qrow, kp + j * h + head * headDim, count: headDim) * scale
-                        m = max(m, s[j])
-                    }
-                    var sum: Float = 0
-                    for j in 0..<n { s[j] = expf(s[j] - m); sum += s[j] }
-                    let inv = 1 / sum
-                    let o = op + t * h + head * headDim
-                    for d in 0..<headDim { o[d] = 0 }
-                    for j in 0..<n {
-                        let p = s[j] * inv
-                        let vrow = vp + j * h + head * headDim
-                        for d in 0..<headDim { o[d] += p * vrow[d] }
-                    }
+        // One job per (token, head) over all sequences; `owner[row]` is the token's sequence.
+        var owner: [Int] = []
+        for (s, len) in lengths.enumerated() { owner += repeatElement(s, count: len) }
+        let total = owner.count
+        owner.withUnsafeBufferPointer { ob in
+            pool.run(chunks: total * heads) { job, thread in
+                let row = job / heads, head = job % heads
+                let seq = ob[row]
+                let first = starts[seq], n = lengths[seq]
+                let s = sp + thread * longest
+                let qrow = qp + row * h + head * headDim
+                var m = -Float.infinity
+                for j in 0..<n {
+                    s[j] = DotProducts.f32(qrow, kp + (first + j) * h + head * headDim, count: headDim) * scale
+                    m = max(m, s[j])
                 }
+                var sum: Float = 0
+                for j in 0..<n { s[j] = expf(s[j] - m); sum += s[j] }
+                let inv = 1 / sum
+                let o = op + row * h + head * headDim
+                for d in 0..<headDim { o[d] = 0 }
+                for j in 0..<n {
+                    let p = s[j] * inv
+                    let vrow = vp + (first + j) * h + head * headDim
+                    for d in 0..<headDim { o[d] += p * vrow[d] }
+                }
+            }
+        }
+    }
+
+    /// erf(x) by Abramowitz and Stegun 7.1.26 (absolute error below 1.5e-7), branch-free so the
+    /// GELU loop vectorises.
+    @inline(__always)
+    static func erf(_ x: Float) -> Float {
+        let a = abs(x)
+        let t = 1 / (1 + 0.3275911 * a)
+        let poly = t * (0.254829592 + t * (-0.284496736 + t * (1.421413741 + t * (-1.453152027 + t * 1.061405429))))
+        let y = 1 - poly * ExactMath.exp(-a * a)
+        return x < 0 ? -y : y
     }
 
     /// In-place LayerNorm: (x − mean) / sqrt(var + eps) · weight + bias.

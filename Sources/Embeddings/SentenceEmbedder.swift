@@ -35,16 +35,29 @@ public final class SentenceEmbedder {
         }
     }
 
-    /// One vector per text, in order.
-    public func embed(_ texts: [String]) throws -> [[Float]] {
-        try texts.map { try embed($0) }
+    /// One vector per text, in order; texts are encoded together in batches of `batchSize`.
+    public func embed(_ texts: [String], batchSize: Int = 32) throws -> [[Float]] {
+        var out: [[Float]] = []
+        var start = 0
+        while start < texts.count {
+            let slice = texts[start..<min(texts.count, start + max(1, batchSize))]
+            let ids = slice.map { tokenizer.encode($0, maxLength: maxSequenceLength) }
+            let hidden = try encoder.encode(batch: ids)
+            for (seq, states) in zip(ids, hidden) { out.append(pool(states, count: seq.count)) }
+            start += slice.count
+        }
+        return out
     }
 
     /// The vector of one text.
     public func embed(_ text: String) throws -> [Float] {
         let ids = tokenizer.encode(text, maxLength: maxSequenceLength)
-        let hidden = try encoder.encode(ids)
-        let h = dimension, n = ids.count
+        return pool(try encoder.encode(ids), count: ids.count)
+    }
+
+    /// Mean over the tokens, then L2 normalisation when the model's pipeline has it.
+    func pool(_ hidden: [Float], count n: Int) -> [Float] {
+        let h = dimension
         var pooled = [Float](repeating: 0, count: h)
         for t in 0..<n { for i in 0..<h { pooled[i] += hidden[t * h + i] } }
         for i in 0..<h { pooled[i] /= Float(n) }

@@ -117,6 +117,39 @@ public enum MatMul {
                 }
                 return
             }
+            if type == .f32 && cols % 16 == 0 {
+                let xf = quantized.assumingMemoryBound(to: Float.self)
+                var r = r0
+                // Pairs of rows, four tokens at a time.
+                while r + 2 <= r1 && n >= 4 {
+                    let row0 = (data + r * rowBytes).assumingMemoryBound(to: Float.self)
+                    let row1 = (data + (r + 1) * rowBytes).assumingMemoryBound(to: Float.self)
+                    var t = 0
+                    while t + 4 <= n {
+                        DotProducts.f32x2x4(row0, row1, xf + t * cols, stride: cols, count: cols, out: out + t * rows + r, outStride: rows)
+                        t += 4
+                    }
+                    while t < n {
+                        out[t * rows + r] = DotProducts.f32(row0, xf + t * cols, count: cols)
+                        out[t * rows + r + 1] = DotProducts.f32(row1, xf + t * cols, count: cols)
+                        t += 1
+                    }
+                    r += 2
+                }
+                for r in r..<r1 {
+                    let row = (data + r * rowBytes).assumingMemoryBound(to: Float.self)
+                    var t = 0
+                    while t + 4 <= n {
+                        DotProducts.f32x4(row, xf + t * cols, stride: cols, count: cols, out: out + t * rows + r, outStride: rows)
+                        t += 4
+                    }
+                    while t < n {
+                        out[t * rows + r] = DotProducts.f32(row, xf + t * cols, count: cols)
+                        t += 1
+                    }
+                }
+                return
+            }
             for r in r0..<r1 {
                 let row = data + r * rowBytes
                 for t in 0..<n {
