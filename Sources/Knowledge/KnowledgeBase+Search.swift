@@ -26,7 +26,7 @@ extension KnowledgeBase {
     public func search(_ query: String, k: Int = 5, mode: SearchMode = .hybrid) throws -> [Hit] {
         let words = Self.keywords(query)
         guard !words.isEmpty else { throw KnowledgeError(.invalidQuery, "the query has no words to search for") }
-        let depth = max(50, k * 4)
+        let depth = max(20, k * 4)
         var bm25: [Int64: (rank: Int, score: Double)] = [:]
         // Share of the query's keywords each lexical hit contains: a hit on one word of several is weak evidence.
         var coverage: [Int64: Double] = [:]
