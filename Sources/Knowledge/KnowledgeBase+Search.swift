@@ -1,6 +1,7 @@
 import Compute
 import Foundation
 import Store
+import Support
 
 extension KnowledgeBase {
     /// How to rank.
@@ -47,25 +48,15 @@ extension KnowledgeBase {
             let q = try embedder.embed(query)
             let (ids, matrix) = try vectors()
             let dim = q.count
-            // Keep the best `depth` in a small sorted list: one pass, no full sort.
-            var best: [(Int64, Float)] = []
-            best.reserveCapacity(depth + 1)
+            var best = TopK<Int64>(depth)
             matrix.withUnsafeBufferPointer { m in
                 q.withUnsafeBufferPointer { qb in
                     for (i, id) in ids.enumerated() {
-                        let score = DotProducts.f32(m.baseAddress! + i * dim, qb.baseAddress!, count: dim)
-                        if best.count == depth, score <= best[depth - 1].1 { continue }
-                        var lo = 0, hi = best.count
-                        while lo < hi {
-                            let mid = (lo + hi) / 2
-                            if best[mid].1 >= score { lo = mid + 1 } else { hi = mid }
-                        }
-                        best.insert((id, score), at: lo)
-                        if best.count > depth { best.removeLast() }
+                        best.insert(id, DotProducts.f32(m.baseAddress! + i * dim, qb.baseAddress!, count: dim))
                     }
                 }
             }
-            let scored = best
+            let scored = best.items.map { ($0.id, $0.score) }
             for (i, s) in scored.prefix(depth).enumerated() { vector[s.0] = (i, Double(s.1)) }
         }
         var fused: [Int64: Double] = [:]

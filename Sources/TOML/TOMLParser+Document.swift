@@ -70,19 +70,25 @@ extension TOMLParser {
             if b == UInt8(ascii: "[") {
                 current = try parseHeader(root: root)
             } else {
-                let keys = try parseKey()
-                skipWhitespace()
-                guard peek() == UInt8(ascii: "=") else {
-                    throw error("expected '=' after the key '\(keys.map(\.name).joined(separator: "."))', found \(describeByte(at: i))")
-                }
-                i += 1
-                skipWhitespace()
-                let value = try parseValue()
-                try insert(value, at: keys, into: current, section: section)
+                let keys = try parseKeyValue(into: current, section: section)
                 try expectLineEnd(after: "the value of '\(keys.map(\.name).joined(separator: "."))'")
             }
         }
         return root.freeze()
+    }
+
+    /// `key = value` at `i`, stored below `table`; returns the key's parts.
+    mutating func parseKeyValue(into table: Node, section: Int) throws(TOMLError) -> [KeyPart] {
+        let keys = try parseKey()
+        skipWhitespace()
+        guard peek() == UInt8(ascii: "=") else {
+            throw error("expected '=' after the key '\(keys.map(\.name).joined(separator: "."))', found \(describeByte(at: i))")
+        }
+        i += 1
+        skipWhitespace()
+        let value = try parseValue()
+        try insert(value, at: keys, into: table, section: section)
+        return keys
     }
 
     /// `[a.b]` or `[[a.b]]`; returns the table that following key/value pairs go into.

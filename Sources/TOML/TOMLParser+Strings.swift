@@ -51,16 +51,7 @@ extension TOMLParser {
         while true {
             guard let b = peek() else { throw error("the multi-line string opened at \(position(at: open)) is never closed with '\"\"\"'") }
             if b == UInt8(ascii: "\"") {
-                var run = 0
-                while peek(run) == UInt8(ascii: "\"") { run += 1 }
-                if run >= 3 {
-                    guard run <= 5 else { throw error("too many quotes at the end of a multi-line string", at: i + 5) }
-                    out.append(contentsOf: repeatElement(UInt8(ascii: "\""), count: run - 3))
-                    i += run
-                    return String(decoding: out, as: UTF8.self)
-                }
-                out.append(contentsOf: repeatElement(UInt8(ascii: "\""), count: run))
-                i += run
+                if try takeQuoteRun(b, into: &out) { return String(decoding: out, as: UTF8.self) }
                 continue
             }
             if b == UInt8(ascii: "\\") {
@@ -100,16 +91,7 @@ extension TOMLParser {
         while true {
             guard let b = peek() else { throw error("the multi-line literal string opened at \(position(at: open)) is never closed with \"'''\"") }
             if b == UInt8(ascii: "'") {
-                var run = 0
-                while peek(run) == UInt8(ascii: "'") { run += 1 }
-                if run >= 3 {
-                    guard run <= 5 else { throw error("too many quotes at the end of a multi-line literal string", at: i + 5) }
-                    out.append(contentsOf: repeatElement(UInt8(ascii: "'"), count: run - 3))
-                    i += run
-                    return String(decoding: out, as: UTF8.self)
-                }
-                out.append(contentsOf: repeatElement(UInt8(ascii: "'"), count: run))
-                i += run
+                if try takeQuoteRun(b, into: &out) { return String(decoding: out, as: UTF8.self) }
                 continue
             }
             if b == 0x0D {
@@ -122,6 +104,22 @@ extension TOMLParser {
             out.append(b)
             i += 1
         }
+    }
+
+    /// A run of `quote` bytes inside a multi-line string: three to five close it (the extra one or
+    /// two belong to the content); fewer are content. Returns true when the string is closed.
+    mutating func takeQuoteRun(_ quote: UInt8, into out: inout [UInt8]) throws(TOMLError) -> Bool {
+        var run = 0
+        while peek(run) == quote { run += 1 }
+        guard run >= 3 else {
+            out.append(contentsOf: repeatElement(quote, count: run))
+            i += run
+            return false
+        }
+        guard run <= 5 else { throw error("too many quotes at the end of a multi-line string", at: i + 5) }
+        out.append(contentsOf: repeatElement(quote, count: run - 3))
+        i += run
+        return true
     }
 
     /// A backslash escape at `i`, appended as UTF-8.

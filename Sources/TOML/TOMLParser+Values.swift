@@ -56,15 +56,7 @@ extension TOMLParser {
         skipWhitespace()
         if peek() == UInt8(ascii: "}") { i += 1; return .table(node.freeze()) }
         while true {
-            let keys = try parseKey()
-            skipWhitespace()
-            guard peek() == UInt8(ascii: "=") else {
-                throw error("expected '=' after the key '\(keys.map(\.name).joined(separator: "."))', found \(describeByte(at: i))")
-            }
-            i += 1
-            skipWhitespace()
-            let value = try parseValue()
-            try insert(value, at: keys, into: node, section: ownSection)
+            _ = try parseKeyValue(into: node, section: ownSection)
             skipWhitespace()
             guard let c = peek() else { throw error("the inline table opened at \(position(at: open)) is never closed with '}'") }
             if c == UInt8(ascii: ",") {

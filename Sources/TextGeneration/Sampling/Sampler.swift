@@ -1,4 +1,5 @@
 import Foundation
+import Support
 
 /// Picks tokens from logits: penalties, then top-k, top-p and min-p filtering, temperature, and a
 /// seeded draw. An optional `allowed` predicate (constrained decoding) removes candidates.
@@ -85,20 +86,8 @@ public struct Sampler: Sendable {
         if k >= x.count {
             return x.indices.sorted { x[$0] > x[$1] || (x[$0] == x[$1] && $0 < $1) }.map(Int32.init)
         }
-        // Keep a small sorted list.
-        var top: [(Float, Int)] = []
-        top.reserveCapacity(k + 1)
-        for i in 0..<x.count {
-            let v = x[i]
-            if top.count == k, let last = top.last, v <= last.0 { continue }
-            var lo = 0, hi = top.count
-            while lo < hi {
-                let mid = (lo + hi) / 2
-                if top[mid].0 >= v { lo = mid + 1 } else { hi = mid }
-            }
-            top.insert((v, i), at: lo)
-            if top.count > k { top.removeLast() }
-        }
-        return top.map { Int32($0.1) }
+        var top = TopK<Int32>(k)
+        for i in 0..<x.count { top.insert(Int32(i), x[i]) }
+        return top.items.map(\.id)
     }
 }
