@@ -32,7 +32,7 @@ extension KnowledgeBase {
         // Share of the query's keywords each lexical hit contains: a hit on one word of several is weak evidence.
         var coverage: [Int64: Double] = [:]
         if mode != .vector {
-            let match = words.map { "\"\($0)\"" }.joined(separator: " OR ")
+            let match = try informativeKeywords(words).map { "\"\($0)\"" }.joined(separator: " OR ")
             let rows = try database.rows("""
                 SELECT f.rowid AS id, bm25(kb_fts) AS s, c.text AS text, c.heading AS heading
                 FROM kb_fts f JOIN kb_chunks c ON c.id = f.rowid WHERE kb_fts MATCH ? ORDER BY s LIMIT ?
@@ -86,6 +86,20 @@ extension KnowledgeBase {
         let all = allWords(query)
         let content = all.filter { !stopwords.contains($0) }
         return content.isEmpty ? all : content
+    }
+
+    /// Drops keywords found in more than a quarter of all chunks (they rank nothing and make the
+    /// index score most of the corpus), keeping at least the rarest one.
+    func informativeKeywords(_ words: [String]) throws -> [String] {
+        let total = try database.scalar("SELECT count(*) FROM kb_chunks").int ?? 0
+        guard total >= 40, words.count > 1 else { return words }
+        var frequency: [(String, Int)] = []
+        for w in words {
+            let df = try database.scalar("SELECT count(*) FROM kb_fts WHERE kb_fts MATCH ?", "\"\(w)\"").int ?? 0
+            frequency.append((w, df))
+        }
+        let kept = frequency.filter { $0.1 * 4 <= total }.map(\.0)
+        return kept.isEmpty ? [frequency.min { $0.1 < $1.1 }!.0] : kept
     }
 
     /// Fraction of `keywords` found among `words`, matching on a shared stem (common prefix of
