@@ -44,17 +44,32 @@ extension TOMLParser {
 
     /// `"""..."""`: escapes, line-ending backslashes, a newline right after the opening quotes is dropped.
     mutating func parseMultilineBasicString() throws(TOMLError) -> String {
+        try parseMultilineString(quote: UInt8(ascii: "\""), escapes: true)
+    }
+
+    /// `'''...'''`, literal, may span lines.
+    mutating func parseMultilineLiteralString() throws(TOMLError) -> String {
+        try parseMultilineString(quote: UInt8(ascii: "'"), escapes: false)
+    }
+
+    /// The body of a multi-line string after its three opening quotes: CRLF becomes LF, control
+    /// characters other than tab and newline are refused, and (basic strings) escapes apply.
+    mutating func parseMultilineString(quote: UInt8, escapes: Bool) throws(TOMLError) -> String {
         let open = i
         i += 3
         if atNewline() { consumeNewline() }
         var out: [UInt8] = []
+        let kind = escapes ? "multi-line string" : "multi-line literal string"
         while true {
-            guard let b = peek() else { throw error("the multi-line string opened at \(position(at: open)) is never closed with '\"\"\"'") }
-            if b == UInt8(ascii: "\"") {
+            guard let b = peek() else {
+                let closing = String(repeating: String(Character(Unicode.Scalar(quote))), count: 3)
+                throw error("the \(kind) opened at \(position(at: open)) is never closed with '\(closing)'")
+            }
+            if b == quote {
                 if try takeQuoteRun(b, into: &out) { return String(decoding: out, as: UTF8.self) }
                 continue
             }
-            if b == UInt8(ascii: "\\") {
+            if escapes && b == UInt8(ascii: "\\") {
                 // A backslash ending a line trims the newline and the whitespace after it.
                 var k = 1
                 while let c = peek(k), c == 0x20 || c == 0x09 { k += 1 }
@@ -76,31 +91,10 @@ extension TOMLParser {
                 i += 2
                 continue
             }
-            if b != 0x0A && Self.isControl(b) { throw error("control character \(describeByte(at: i)) must be escaped in a string") }
-            out.append(b)
-            i += 1
-        }
-    }
-
-    /// `'''...'''`, literal, may span lines.
-    mutating func parseMultilineLiteralString() throws(TOMLError) -> String {
-        let open = i
-        i += 3
-        if atNewline() { consumeNewline() }
-        var out: [UInt8] = []
-        while true {
-            guard let b = peek() else { throw error("the multi-line literal string opened at \(position(at: open)) is never closed with \"'''\"") }
-            if b == UInt8(ascii: "'") {
-                if try takeQuoteRun(b, into: &out) { return String(decoding: out, as: UTF8.self) }
-                continue
+            if b != 0x0A && Self.isControl(b) {
+                throw error(escapes ? "control character \(describeByte(at: i)) must be escaped in a string"
+                                    : "control character \(describeByte(at: i)) is not allowed in a literal string")
             }
-            if b == 0x0D {
-                guard peek(1) == 0x0A else { throw error("a carriage return must be followed by a line feed") }
-                out.append(0x0A)
-                i += 2
-                continue
-            }
-            if b != 0x0A && Self.isControl(b) { throw error("control character \(describeByte(at: i)) is not allowed in a literal string") }
             out.append(b)
             i += 1
         }
