@@ -13,6 +13,10 @@ extension KnowledgeBase {
         public let anchor: String
         public let heading: String
         public let text: String
+        /// The document's `updated` date from its front matter, if any.
+        public let updated: String?
+        /// SHA-256 of the chunk text.
+        public let contentHash: String
         /// BM25 score (higher is better; nil when the chunk did not match the keywords).
         public let bm25: Double?
         /// Cosine similarity with the query.
@@ -64,10 +68,14 @@ extension KnowledgeBase {
         for (id, r) in vector { fused[id, default: 0] += 1 / Double(60 + r.rank + 1) }
         let top = fused.sorted { $0.value > $1.value || ($0.value == $1.value && $0.key < $1.key) }.prefix(k)
         return try top.map { id, score in
-            guard let row = try database.row("SELECT path, anchor, heading, text FROM kb_chunks WHERE id = ?", id) else {
+            guard let row = try database.row("""
+                SELECT c.path, c.anchor, c.heading, c.text, c.content_hash, d.updated
+                FROM kb_chunks c JOIN kb_documents d ON d.path = c.path WHERE c.id = ?
+                """, id) else {
                 throw KnowledgeError(.notFound, "chunk \(id) vanished during the search")
             }
             return Hit(source: row.string("path"), anchor: row.string("anchor"), heading: row.string("heading"), text: row.string("text"),
+                       updated: row.optionalString("updated"), contentHash: row.string("content_hash"),
                        bm25: bm25[id]?.score, similarity: vector[id]?.score, score: score, chunkID: id)
         }
     }

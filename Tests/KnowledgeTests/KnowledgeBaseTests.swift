@@ -55,6 +55,13 @@ final class KnowledgeBaseTests: XCTestCase {
         XCTAssertEqual(r.first?.chunks, 1)
         XCTAssertEqual(try f.workspace.database.scalar("SELECT count(*) FROM kb_chunks").int, 1)
         XCTAssertEqual(try f.kb.search("Kinglet price", k: 3).first?.text, "The Kinglet costs $2,299.")
+        _ = try f.write("dated.md", "+++\ntitle = \"Range\"\nupdated = 2026-09-01\n+++\n\n## Range\n\nUp to 60 miles (97 km).\n")
+        _ = try f.kb.add(files: [(f.folder + "/dated.md", "dated.md")])
+        let hit = try XCTUnwrap(try f.kb.search("range miles", k: 1).first)
+        XCTAssertEqual(hit.source, "dated.md")
+        XCTAssertEqual(hit.anchor, "range")
+        XCTAssertEqual(hit.updated, "2026-09-01")
+        XCTAssertEqual(hit.contentHash.count, 64)
         try f.kb.remove("doc.md")
         XCTAssertEqual(try f.workspace.database.scalar("SELECT count(*) FROM kb_fts WHERE kb_fts MATCH 'kinglet'").int, 0)
     }
