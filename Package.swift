@@ -45,13 +45,17 @@ let package = Package(
         .target(name: "Embeddings", dependencies: ["Compute", "ModelFormats", "Support"], swiftSettings: swift6 + kernelFlags),
         // The knowledge base: chunking, embeddings and FTS5 in the workspace, hybrid search.
         .target(name: "Knowledge", dependencies: ["Store", "Embeddings", "Compute", "TOML", "Support"], swiftSettings: swift6),
+        // The brand kit: brand.toml and its style rules, text segmentation, readability, the rule checker.
+        .target(name: "BrandKit", dependencies: ["TOML", "Support"], swiftSettings: swift6),
+        // Claims and their verification: claim extraction, quantities and units, deterministic verdicts.
+        .target(name: "FactCheck", dependencies: ["BrandKit", "Support"], swiftSettings: swift6),
         // Terminal UI over ncursesw.
         .target(name: "TUI", dependencies: ["CNcurses"], swiftSettings: swift6),
 
         // The thin command-line front end.
         .executableTarget(
             name: "copydesk",
-            dependencies: ["Support", "TOML", "Prompts", "Store", "ModelCache", "TextGeneration", "Embeddings", "Knowledge", "TUI"],
+            dependencies: ["Support", "TOML", "Prompts", "Store", "ModelCache", "TextGeneration", "Embeddings", "Knowledge", "BrandKit", "FactCheck", "TUI"],
             swiftSettings: swift6
         ),
 
@@ -65,6 +69,8 @@ let package = Package(
         .testTarget(name: "TextGenerationTests", dependencies: ["TextGeneration", "ModelFormats", "Compute", "ModelCache"], swiftSettings: swift6),
         .testTarget(name: "EmbeddingsTests", dependencies: ["Embeddings", "ModelFormats", "ModelCache"], swiftSettings: swift6),
         .testTarget(name: "KnowledgeTests", dependencies: ["Knowledge", "Embeddings", "Store", "ModelCache"], swiftSettings: swift6),
+        .testTarget(name: "BrandKitTests", dependencies: ["BrandKit", "TOML"], swiftSettings: swift6),
+        .testTarget(name: "FactCheckTests", dependencies: ["FactCheck", "BrandKit", "Knowledge", "Embeddings", "Store", "ModelCache"], swiftSettings: swift6),
         .testTarget(name: "CLITests", dependencies: ["Support"], swiftSettings: swift6),
     ]
 )
