@@ -27,7 +27,7 @@ extension KnowledgeBase {
     }
 
     /// The `k` best chunks for `query`. Hybrid mode fuses the BM25 and vector rankings with
-    /// reciprocal rank fusion (1 / (60 + rank), summed).
+    /// reciprocal rank fusion (1 / (60 + rank), summed; BM25 terms weighted by squared keyword coverage).
     public func search(_ query: String, k: Int = 5, mode: SearchMode = .hybrid) throws -> [Hit] {
         let words = Self.keywords(query)
         guard !words.isEmpty else { throw KnowledgeError(.invalidQuery, "the query has no words to search for") }
@@ -64,7 +64,12 @@ extension KnowledgeBase {
             for (i, s) in scored.prefix(depth).enumerated() { vector[s.0] = (i, Double(s.1)) }
         }
         var fused: [Int64: Double] = [:]
-        for (id, r) in bm25 { fused[id, default: 0] += (mode == .hybrid ? coverage[id] ?? 1 : 1) / Double(60 + r.rank + 1) }
+        // A lexical hit counts by the square of its keyword coverage: matching one word of a
+        // six-word question is weak evidence and should not outvote the vector ranking.
+        for (id, r) in bm25 {
+            let weight = mode == .hybrid ? pow(coverage[id] ?? 1, 2) : 1
+            fused[id, default: 0] += weight / Double(60 + r.rank + 1)
+        }
         for (id, r) in vector { fused[id, default: 0] += 1 / Double(60 + r.rank + 1) }
         let top = fused.sorted { $0.value > $1.value || ($0.value == $1.value && $0.key < $1.key) }.prefix(k)
         return try top.map { id, score in
