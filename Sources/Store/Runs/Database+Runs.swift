@@ -83,7 +83,7 @@ extension Database {
         return LineageNode(asset: asset, role: role, producedBy: run, inputs: inputs)
     }
 
-    private func requireAsset(_ hash: String) throws {
+    func requireAsset(_ hash: String) throws {
         guard try asset(hash) != nil else { throw StoreError(.notFound, "no asset with hash \(hash); store it before linking it to a run") }
     }
 

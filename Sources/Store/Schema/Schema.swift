@@ -127,6 +127,49 @@ public enum Schema {
                 INSERT INTO kb_fts(kb_fts, rowid, text, heading) VALUES ('delete', old.id, old.text, old.heading);
             END;
             """)
+        m.register("0005-pieces-review", """
+            CREATE TABLE pieces (
+                id INTEGER PRIMARY KEY,
+                brief_hash TEXT REFERENCES assets(hash),
+                campaign TEXT NOT NULL,
+                channel TEXT NOT NULL,
+                created_at TEXT NOT NULL
+            );
+            CREATE TABLE piece_versions (
+                piece_id INTEGER NOT NULL REFERENCES pieces(id),
+                version INTEGER NOT NULL CHECK (version > 0),
+                asset_hash TEXT NOT NULL REFERENCES assets(hash),
+                run_id INTEGER REFERENCES runs(id),
+                origin TEXT NOT NULL,
+                created_at TEXT NOT NULL,
+                PRIMARY KEY (piece_id, version)
+            );
+            CREATE INDEX piece_versions_by_asset ON piece_versions(asset_hash);
+            CREATE TABLE piece_checks (
+                piece_id INTEGER NOT NULL,
+                version INTEGER NOT NULL,
+                report_hash TEXT NOT NULL REFERENCES assets(hash),
+                score INTEGER NOT NULL,
+                passed INTEGER NOT NULL,
+                run_id INTEGER REFERENCES runs(id),
+                checked_at TEXT NOT NULL,
+                FOREIGN KEY (piece_id, version) REFERENCES piece_versions(piece_id, version)
+            );
+            CREATE TABLE review_events (
+                id INTEGER PRIMARY KEY,
+                piece_id INTEGER NOT NULL REFERENCES pieces(id),
+                version INTEGER NOT NULL,
+                state TEXT NOT NULL CHECK (state IN ('draft', 'in_review', 'approved', 'rejected')),
+                actor TEXT NOT NULL,
+                at TEXT NOT NULL,
+                note TEXT,
+                FOREIGN KEY (piece_id, version) REFERENCES piece_versions(piece_id, version)
+            );
+            CREATE TRIGGER review_events_append_only_update BEFORE UPDATE ON review_events
+                BEGIN SELECT RAISE(ABORT, 'review history is append-only'); END;
+            CREATE TRIGGER review_events_append_only_delete BEFORE DELETE ON review_events
+                BEGIN SELECT RAISE(ABORT, 'review history is append-only'); END;
+            """)
         return m
     }()
 
