@@ -17,15 +17,15 @@ public struct MarkdownChunker: Sendable {
 
     /// The front matter and the chunks of a document.
     public func split(_ source: String, file: String? = nil) throws -> (FrontMatter, [Chunk]) {
-        var lines = source.split(separator: "\n", omittingEmptySubsequences: false).map { $0.hasSuffix("\r") ? String($0.dropLast()) : String($0) }
+        var body = source
         var front = FrontMatter()
-        if lines.first?.trimmingCharacters(in: .whitespaces) == "+++",
-           let close = lines.dropFirst().firstIndex(where: { $0.trimmingCharacters(in: .whitespaces) == "+++" }) {
-            let table = try TOML.parse(lines[1..<close].joined(separator: "\n"), file: file)
+        if case .present(let toml, let rest, _) = TOMLFrontMatter.split(source) {
+            let table = try TOML.parse(toml, file: file)
             front.title = table["title"]?.string
             if let u = table["updated"] { front.updated = u.dateTime?.description ?? u.string }
-            lines = Array(lines[(close + 1)...])
+            body = rest
         }
+        let lines = body.split(separator: "\n", omittingEmptySubsequences: false).map { $0.hasSuffix("\r") ? String($0.dropLast()) : String($0) }
         // Blocks: runs of non-blank lines; headings are blocks of their own.
         var blocks: [(heading: Int?, lines: [String])] = []
         var current: [String] = []

@@ -44,14 +44,15 @@ public struct PromptTemplate: Sendable, Equatable {
     /// - Throws: `TemplateError` naming the file and line: missing or bad front matter,
     ///   unknown keys, and placeholders in the body that are not declared in `inputs`.
     public init(source: String, file: String? = nil) throws(TemplateError) {
-        let lines = source.split(separator: "\n", omittingEmptySubsequences: false).map { $0.hasSuffix("\r") ? String($0.dropLast()) : String($0) }
-        guard let first = lines.first, first.trimmingCharacters(in: .whitespaces) == "+++" else {
+        let frontText: String, body: String, bodyLine: Int
+        switch TOMLFrontMatter.split(source) {
+        case .absent:
             throw TemplateError(.missingFrontMatter, "expected the file to start with a `+++` line opening the TOML front matter", file: file, line: 1)
+        case .unclosed(let count):
+            throw TemplateError(.missingFrontMatter, "front matter opened on line 1 is never closed with a `+++` line", file: file, line: count)
+        case .present(let toml, let rest, let line):
+            (frontText, body, bodyLine) = (toml, rest, line)
         }
-        guard let close = lines.dropFirst().firstIndex(where: { $0.trimmingCharacters(in: .whitespaces) == "+++" }) else {
-            throw TemplateError(.missingFrontMatter, "front matter opened on line 1 is never closed with a `+++` line", file: file, line: lines.count)
-        }
-        let frontText = lines[1..<close].joined(separator: "\n")
         let table: TOMLTable
         do {
             table = try TOML.parse(frontText, file: file)
@@ -114,9 +115,9 @@ public struct PromptTemplate: Sendable, Equatable {
         self.summary = table["description"]?.string
         self.inputs = inputs
         self.parameters = parameters
-        self.body = lines[(close + 1)...].joined(separator: "\n")
+        self.body = body
         self.source = source
-        self.bodyLine = close + 2
+        self.bodyLine = bodyLine
 
         // Every placeholder must be declared.
         for placeholder in try Self.placeholders(in: body, file: file, firstLine: bodyLine) where !inputs.contains(placeholder.name) {
