@@ -49,13 +49,16 @@ let package = Package(
         .target(name: "BrandKit", dependencies: ["TOML", "Support"], swiftSettings: swift6),
         // Claims and their verification: claim extraction, quantities and units, deterministic verdicts.
         .target(name: "FactCheck", dependencies: ["BrandKit", "Support"], swiftSettings: swift6),
+        // The content pipeline: briefs, drafting, fact-check, critique, revision, review.
+        .target(name: "Pipeline", dependencies: ["BrandKit", "FactCheck", "Knowledge", "Embeddings", "TextGeneration", "Prompts", "Store", "ModelCache", "TOML", "Support"],
+                swiftSettings: swift6),
         // Terminal UI over ncursesw.
         .target(name: "TUI", dependencies: ["CNcurses"], swiftSettings: swift6),
 
         // The thin command-line front end.
         .executableTarget(
             name: "copydesk",
-            dependencies: ["Support", "TOML", "Prompts", "Store", "ModelCache", "TextGeneration", "Embeddings", "Knowledge", "BrandKit", "FactCheck", "TUI"],
+            dependencies: ["Support", "TOML", "Prompts", "Store", "ModelCache", "TextGeneration", "Embeddings", "Knowledge", "BrandKit", "FactCheck", "Pipeline", "TUI"],
             swiftSettings: swift6
         ),
 
@@ -71,6 +74,7 @@ let package = Package(
         .testTarget(name: "KnowledgeTests", dependencies: ["Knowledge", "Embeddings", "Store", "ModelCache"], swiftSettings: swift6),
         .testTarget(name: "BrandKitTests", dependencies: ["BrandKit", "TOML"], swiftSettings: swift6),
         .testTarget(name: "FactCheckTests", dependencies: ["FactCheck", "BrandKit", "Knowledge", "Embeddings", "Store", "ModelCache"], swiftSettings: swift6),
+        .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "BrandKit", "FactCheck", "Knowledge", "Store", "TOML", "ModelCache"], swiftSettings: swift6),
         .testTarget(name: "CLITests", dependencies: ["Support"], swiftSettings: swift6),
     ]
 )

@@ -1,0 +1,25 @@
+/// Where a piece of copy will appear. Each channel has a drafting template and limits the critique checks.
+public enum Channel: String, Sendable, CaseIterable, Codable {
+    case email, social, searchAd = "search-ad", landing, blog, voiceover
+
+    /// The id of the template that drafts it (Templates/<id>.md).
+    public var draftTemplate: String {
+        switch self {
+        case .email: "email-draft"
+        case .social: "social-draft"
+        case .searchAd: "search-ad-draft"
+        case .landing: "landing-draft"
+        case .blog: "blog-draft"
+        case .voiceover: "voiceover-draft"
+        }
+    }
+
+    /// Parses a channel name, or throws naming the known ones.
+    public static func named(_ name: String, file: String? = nil, line: Int? = nil, field: String? = nil) throws(PipelineError) -> Channel {
+        guard let channel = Channel(rawValue: name) else {
+            throw PipelineError(.unknownChannel, "unknown channel \"\(name)\"; expected one of \(allCases.map(\.rawValue).joined(separator: ", "))",
+                                file: file, line: line, field: field)
+        }
+        return channel
+    }
+}
