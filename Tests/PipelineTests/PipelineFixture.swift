@@ -1,0 +1,38 @@
+import Foundation
+import Knowledge
+import ModelCache
+import Store
+import XCTest
+@testable import Pipeline
+
+/// A workspace with the repository's templates and the demo brand's knowledge base, and a studio
+/// over the cached default models (skipped when they cannot be fetched, except on CI).
+final class PipelineFixture {
+    static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().path
+    let folder: String
+    let studio: Studio
+
+    init() throws {
+        let models: StudioModels
+        do {
+            models = try StudioModels.resolve(cache: ModelCache(root: ModelCache.defaultRoot()))
+        } catch {
+            if ProcessInfo.processInfo.environment["CI"] == "true" { throw error }
+            throw XCTSkip("default models unavailable: \(error)")
+        }
+        folder = NSTemporaryDirectory() + "pipeline-\(UUID().uuidString)"
+        let workspace = try Workspace.openOrCreate(folder)
+        _ = try workspace.importProject(brand: Self.repository + "/Brand", templates: Self.repository + "/Templates")
+        studio = Studio(workspace: workspace, models: models, actor: "tester", threads: 2)
+        let dir = Self.repository + "/Brand/knowledge"
+        let files = try FileManager.default.contentsOfDirectory(atPath: dir).filter { $0.hasSuffix(".md") }.sorted()
+        _ = try studio.knowledge().add(files: files.map { (dir + "/" + $0, "knowledge/" + $0) })
+    }
+
+    deinit { try? FileManager.default.removeItem(atPath: folder) }
+
+    func brief(_ name: String) throws -> Brief {
+        let path = Self.repository + "/Brand/briefs/" + name
+        return try Brief(source: String(contentsOfFile: path, encoding: .utf8), file: "Brand/briefs/" + name)
+    }
+}
