@@ -1,0 +1,63 @@
+/// The result of checking one text: claims with verdicts, style findings, tone, readability and
+/// the overall score. Encodes to the JSON that `copydesk check --json` prints; offsets count
+/// Unicode scalars of the checked text.
+public struct CheckReport: Sendable, Encodable {
+    public struct Evidence: Sendable, Encodable, Equatable {
+        public var source: String
+        public var text: String
+        public var score: Double
+    }
+
+    public struct Claim: Sendable, Encodable, Equatable {
+        public var text: String
+        public var start: Int
+        public var end: Int
+        /// "supported", "contradicted" or "unverifiable".
+        public var verdict: String
+        public var evidence: [Evidence]
+        public var reason: String
+        /// A corrected wording, for contradicted claims.
+        public var suggestion: String?
+        /// Who decided: "rules" or "judge".
+        public var decidedBy: String
+
+        enum CodingKeys: String, CodingKey { case text, start, end, verdict, evidence, reason, suggestion, decidedBy = "decided_by" }
+    }
+
+    public struct Finding: Sendable, Encodable, Equatable {
+        public var rule: String
+        /// "error", "warning" or "suggestion".
+        public var level: String
+        public var start: Int
+        public var end: Int
+        public var text: String
+        public var message: String
+        public var replacement: String?
+    }
+
+    public struct Readability: Sendable, Encodable, Equatable {
+        public var grade: Double
+        public var words: Int
+        public var sentences: Int
+        public var syllables: Int
+        public var maxGrade: Double?
+
+        enum CodingKeys: String, CodingKey { case grade, words, sentences, syllables, maxGrade = "max_grade" }
+    }
+
+    public var claims: [Claim]
+    public var findings: [Finding]
+    public var tone: ToneReport?
+    public var readability: Readability
+    /// 0 to 100.
+    public var score: Int
+    /// False when any error-level finding or contradicted claim remains.
+    public var passed: Bool
+    /// The channel the text was checked as, if any.
+    public var channel: String?
+
+    /// Counts of claims by verdict.
+    public var verdictCounts: [String: Int] { Dictionary(grouping: claims, by: \.verdict).mapValues(\.count) }
+
+    enum CodingKeys: String, CodingKey { case claims, findings, tone, readability, score, passed, channel }
+}
