@@ -113,16 +113,21 @@ final class DotProductTests: XCTestCase {
 final class FloatKernelIdentityTests: XCTestCase {
     func testQ4_1AndQ8_0FloatKernelsAreBitIdentical() {
         var rng = DotProductTests.LCG(state: 11)
-        let rows = 9, cols = 576, n = 6
-        for type in [TensorType.q4_1, .q8_0] {
+        let rows = 9, cols = 576
+        // Prefill (6 tokens) and decode (1 token), with and without the float scale tables.
+        let cases = [TensorType.q4_1, .q8_0].flatMap { t in [6, 1].flatMap { n in [false, true].map { (t, n, $0) } } }
+        for (type, n, withTable) in cases {
             let w = DotProductTests.randomRow(type, count: rows * cols, rng: &rng)
             let x = (0..<(n * cols)).map { _ in rng.float() * 3 }
             let pool = ThreadPool(threads: 2)
             var out = [Float](repeating: 0, count: n * rows)
             var scratch = [UInt8](repeating: 0, count: 1 << 20)
             w.withUnsafeBytes { wp in
-                let m = WeightMatrix(type: type, data: wp.baseAddress!, rows: rows, columns: cols)
+                var m = WeightMatrix(type: type, data: wp.baseAddress!, rows: rows, columns: cols)
+                let table = withTable ? BlockScaleTable(m) : nil
+                m.scales = table?.pointer
                 scratch.withUnsafeMutableBytes { s in MatMul.multiply(m, x, n: n, into: &out, scratch: s.baseAddress!, pool: pool) }
+                withExtendedLifetime(table) {}
                 let aType = DotProducts.activationType(for: type)
                 for t in 0..<n {
                     var q = [UInt8](repeating: 0, count: aType.rowBytes(cols))
@@ -131,7 +136,7 @@ final class FloatKernelIdentityTests: XCTestCase {
                     }
                     for r in 0..<rows where type == .q4_1 {
                         let expected = q.withUnsafeBytes { DotProducts.q4_1q8_1(wp.baseAddress! + r * m.rowBytes, $0.baseAddress!, blocks: cols / 32) }
-                        XCTAssertEqual(out[t * rows + r].bitPattern, expected.bitPattern, "\(type) token \(t) row \(r)")
+                        XCTAssertEqual(out[t * rows + r].bitPattern, expected.bitPattern, "\(type) n \(n) table \(withTable) token \(t) row \(r)")
                     }
                     for r in 0..<rows where type == .q8_0 {
                         let expected = q.withUnsafeBytes { DotProducts.q8_0q8_0(wp.baseAddress! + r * m.rowBytes, $0.baseAddress!, blocks: cols / 32) }

@@ -80,6 +80,20 @@ public enum MatMul {
             let rows = m.rows, rowBytes = m.rowBytes, data = m.data
             let r0 = (chunk - starts[which]) * chunkRows
             let r1 = min(rows, r0 + chunkRows)
+            if type == .q4_1 && n == 1, let table = m.scales {
+                let blocks = cols / 32
+                var r = r0
+                while r + 2 <= r1 {
+                    let (a, b) = DotProducts.q4_1q8_1Rows2(data + r * rowBytes, data + (r + 1) * rowBytes,
+                                                           weightScales: table + r * blocks * 2, table + (r + 1) * blocks * 2,
+                                                           scales: scales, transposed: yf, blocks: blocks)
+                    out[r] = a
+                    out[r + 1] = b
+                    r += 2
+                }
+                if r < r1 { out[r] = DotProducts.q4_1q8_1(data + r * rowBytes, scales: scales, transposed: yf, blocks: blocks) }
+                return
+            }
             if type == .q4_1 && n == 1 {
                 var r = r0
                 while r + 2 <= r1 {
@@ -104,6 +118,17 @@ public enum MatMul {
                     while t < n {
                         out[t * rows + r] = DotProducts.q4_1q8_1(row, scales: scales + t * 2 * blocks, transposed: yf + t * cols, blocks: cols / 32)
                         t += 1
+                    }
+                }
+                return
+            }
+            if type == .q8_0, let table = m.scales {
+                let blocks = cols / 32
+                for r in r0..<r1 {
+                    let row = data + r * rowBytes
+                    for t in 0..<n {
+                        out[t * rows + r] = DotProducts.q8_0q8_0(row, weightScales: table + r * blocks, scales: scales + t * 2 * blocks,
+                                                                 transposed: yf + t * cols, blocks: blocks)
                     }
                 }
                 return

@@ -4,12 +4,15 @@ public struct WeightMatrix: @unchecked Sendable {
     public let data: UnsafeRawPointer
     public let rows: Int
     public let columns: Int
+    /// The block scales as floats (Q4_1, Q8_0), when a table was built; whoever builds it keeps it alive.
+    public var scales: UnsafePointer<Float>?
 
-    public init(type: TensorType, data: UnsafeRawPointer, rows: Int, columns: Int) {
+    public init(type: TensorType, data: UnsafeRawPointer, rows: Int, columns: Int, scales: UnsafePointer<Float>? = nil) {
         self.type = type
         self.data = data
         self.rows = rows
         self.columns = columns
+        self.scales = scales
     }
 
     /// Bytes of one encoded row.

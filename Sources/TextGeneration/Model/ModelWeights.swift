@@ -29,7 +29,11 @@ struct ModelWeights: @unchecked Sendable {
     /// [dim → vocab]; the embedding when tied.
     let output: WeightMatrix
 
+    /// Float copies of the Q4_1 and Q8_0 block scales (owned here; the matrices point into them).
+    let scaleTables: [BlockScaleTable]
+
     init(file: GGUFFile, config c: ModelConfig) throws(TextGenerationError) {
+        var tables: [BlockScaleTable] = []
         func matrix(_ name: String, rows: Int, columns: Int) throws(TextGenerationError) -> WeightMatrix {
             let t: GGUFTensorInfo
             do { t = try file.tensor(name) } catch { throw TextGenerationError(.invalidModel, error.description) }
@@ -39,7 +43,12 @@ struct ModelWeights: @unchecked Sendable {
             guard t.type != .q8_1 else {
                 throw TextGenerationError(.invalidModel, "\(file.path): tensor '\(name)' has type Q8_1, which is not a storage type")
             }
-            return WeightMatrix(type: t.type, data: file.data(of: t), rows: rows, columns: columns)
+            var w = WeightMatrix(type: t.type, data: file.data(of: t), rows: rows, columns: columns)
+            if w.type == .q4_1 || w.type == .q8_0, let table = BlockScaleTable(w) {
+                tables.append(table)
+                w.scales = table.pointer
+            }
+            return w
         }
         func vector(_ name: String, _ count: Int) throws(TextGenerationError) -> UnsafePointer<Float> {
             let t: GGUFTensorInfo
@@ -74,5 +83,6 @@ struct ModelWeights: @unchecked Sendable {
         } else {
             output = tokenEmbedding
         }
+        scaleTables = tables
     }
 }

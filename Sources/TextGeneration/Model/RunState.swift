@@ -59,7 +59,9 @@ final class RunState {
         paddedContext = (contextLength + 63) / 64 * 64
         scores = floats(threads * paddedContext)
         q16 = floats(threads * c.headDim)
-        keyCache = floats(c.layers * contextLength * c.kvDim)
+        // Keys are only read at positions already written, so the cache is left uninitialised:
+        // its pages become resident as the context fills, not all at load.
+        keyCache = .allocate(capacity: c.layers * contextLength * c.kvDim)
         valueCacheT = floats(c.layers * c.kvDim * paddedContext)
         ropeCos = floats(c.ropeDims / 2 + 1)
         ropeSin = floats(c.ropeDims / 2 + 1)
