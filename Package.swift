@@ -5,14 +5,28 @@ import PackageDescription
 /// for now every target shares the Swift 6 language mode.
 let swift6: [SwiftSetting] = [.swiftLanguageMode(.v6)]
 
-/// The kernels are always optimised (even in debug builds, so tests run at speed) and, on
-/// x86-64, built for AVX2/FMA/F16C (Haswell and later). COPYDESK_PORTABLE=1 builds them for any x86-64 CPU.
+/// The kernels are always optimised (even in debug builds, so tests run at speed) and, on x86-64,
+/// built for AVX2/FMA/F16C (Haswell and later); COPYDESK_PORTABLE=1 builds them for any x86-64 CPU.
+/// The embedder's float matrix products are also built for AVX-512 (Skylake-SP, Zen 4 and later)
+/// when the building machine has it, as llama.cpp's native builds are; COPYDESK_CPU=avx2 turns that
+/// off. (The quantized LLM kernels stay on AVX2: their AVX-512 code generation was slower.)
 #if arch(x86_64)
-let cpuFlags: [String] = Context.environment["COPYDESK_PORTABLE"] == nil ? ["-target-cpu", "haswell"] : []
+import Foundation
+let hostHasAVX512: Bool = {
+    guard let info = try? String(contentsOfFile: "/proc/cpuinfo", encoding: .utf8),
+          let flags = info.split(separator: "\n").first(where: { $0.hasPrefix("flags") }) else { return false }
+    let set = Set(flags.split(separator: " ").map(String.init))
+    return ["avx512f", "avx512bw", "avx512dq", "avx512vl"].allSatisfy(set.contains)
+}()
+let portable = Context.environment["COPYDESK_PORTABLE"] != nil
+let cpuFlags: [String] = portable ? [] : ["-target-cpu", "haswell"]
+let wideFlags: [String] = portable ? [] : hostHasAVX512 && Context.environment["COPYDESK_CPU"] != "avx2" ? ["-target-cpu", "skylake-avx512"] : cpuFlags
 #else
 let cpuFlags: [String] = []
+let wideFlags: [String] = []
 #endif
 let kernelFlags: [SwiftSetting] = [.unsafeFlags(["-Ounchecked"] + cpuFlags)]
+let wideKernelFlags: [SwiftSetting] = [.unsafeFlags(["-Ounchecked"] + wideFlags)] + (wideFlags.contains("skylake-avx512") ? [.define("COPYDESK_AVX512")] : [])
 
 let package = Package(
     name: "copydesk",
@@ -42,7 +56,7 @@ let package = Package(
         // The GGUF language-model runtime: tokenizer, Llama-family forward pass, sampling.
         .target(name: "TextGeneration", dependencies: ["Compute", "ModelFormats", "Support"], swiftSettings: swift6 + kernelFlags),
         // Sentence embeddings: WordPiece, BERT encoder over safetensors, pooling.
-        .target(name: "Embeddings", dependencies: ["Compute", "ModelFormats", "Support"], swiftSettings: swift6 + kernelFlags),
+        .target(name: "Embeddings", dependencies: ["Compute", "ModelFormats", "Support"], swiftSettings: swift6 + wideKernelFlags),
         // The knowledge base: chunking, embeddings and FTS5 in the workspace, hybrid search.
         .target(name: "Knowledge", dependencies: ["Store", "Embeddings", "Compute", "TOML", "Support"], swiftSettings: swift6),
         // The brand kit: brand.toml and its style rules, text segmentation, readability, the rule checker.

@@ -67,36 +67,37 @@ public final class BertEncoder {
         }
         let lengths = batch.map(\.count)
         let pool = self.pool
-        let sqrtHalf = Float(0.5).squareRoot()
         for layer in w.layers {
-            MatMul.multiply([layer.query, layer.key, layer.value], x, n: n, into: [q, k, v], scratch: scratch, pool: pool)
+            if let packed = layer.packedQKV {
+                PackedLinear.multiply(packed, x, n: n, into: [q, k, v], outStride: [h, h, h], pool: pool)
+            } else {
+                MatMul.multiply([layer.query, layer.key, layer.value], x, n: n, into: [q, k, v], scratch: scratch, pool: pool)
+            }
             VectorOps.addBias(q, layer.queryBias, rows: n, columns: h)
             VectorOps.addBias(k, layer.keyBias, rows: n, columns: h)
             VectorOps.addBias(v, layer.valueBias, rows: n, columns: h)
             Self.attention(q: q, k: k, v: v, into: ctx, scores: scores, starts: starts, lengths: lengths, longest: longest,
                            heads: c.heads, headDim: c.headDim, pool: pool)
-            MatMul.multiply(layer.attentionOut, ctx, n: n, into: tmp, scratch: scratch, pool: pool)
-            for t in 0..<n {
-                let row = x + t * h, add = tmp + t * h
-                for i in 0..<h { row[i] += add[i] + layer.attentionOutBias[i] }
-                Self.layerNorm(row, weight: layer.attentionNormWeight, bias: layer.attentionNormBias, count: h, eps: c.layerNormEps)
-            }
-            MatMul.multiply(layer.up, x, n: n, into: inter, scratch: scratch, pool: pool)
-            for t in 0..<n {
-                let row = inter + t * c.intermediate
-                for i in 0..<c.intermediate {
-                    let z = row[i] + layer.upBias[i]
-                    row[i] = 0.5 * z * (1 + Self.erf(z * sqrtHalf))
-                }
-            }
-            MatMul.multiply(layer.down, inter, n: n, into: tmp, scratch: scratch, pool: pool)
-            for t in 0..<n {
-                let row = x + t * h, add = tmp + t * h
-                for i in 0..<h { row[i] += add[i] + layer.downBias[i] }
-                Self.layerNorm(row, weight: layer.outputNormWeight, bias: layer.outputNormBias, count: h, eps: c.layerNormEps)
-            }
+            Self.linear(layer.packedAttentionOut, layer.attentionOut, ctx, n: n, into: tmp, scratch: scratch, pool: pool)
+            Self.residualLayerNorm(x, add: tmp, bias: layer.attentionOutBias, weight: layer.attentionNormWeight, normBias: layer.attentionNormBias,
+                                   rows: n, count: h, eps: c.layerNormEps, pool: pool)
+            Self.linear(layer.packedUp, layer.up, x, n: n, into: inter, scratch: scratch, pool: pool)
+            Self.biasGELU(inter, bias: layer.upBias, rows: n, count: c.intermediate, pool: pool)
+            Self.linear(layer.packedDown, layer.down, inter, n: n, into: tmp, scratch: scratch, pool: pool)
+            Self.residualLayerNorm(x, add: tmp, bias: layer.downBias, weight: layer.outputNormWeight, normBias: layer.outputNormBias,
+                                   rows: n, count: h, eps: c.layerNormEps, pool: pool)
         }
         return batch.indices.map { s in Array(UnsafeBufferPointer(start: x + starts[s] * h, count: lengths[s] * h)) }
+    }
+
+    /// x · Wᵀ with the packed weights when there are some, else the generic product.
+    static func linear(_ packed: PackedLinear?, _ w: WeightMatrix, _ x: UnsafePointer<Float>, n: Int, into out: UnsafeMutablePointer<Float>,
+                       scratch: UnsafeMutableRawPointer, pool: ThreadPool) {
+        if let packed {
+            packed.multiply(x, n: n, into: out, outStride: packed.outputs, pool: pool)
+        } else {
+            MatMul.multiply(w, x, n: n, into: out, scratch: scratch, pool: pool)
+        }
     }
 
     /// Bidirectional multi-head attention within each sequence of the stacked batch.
@@ -117,6 +118,30 @@ public final class BertEncoder {
                 let first = starts[seq], n = lengths[seq]
                 let s = sp + thread * longest
                 let qrow = qp + row * h + head * headDim
+                let o = op + row * h + head * headDim
+                if headDim == 32 {
+                    // Two 16-wide halves per head row (MiniLM and most small BERTs).
+                    let q0 = load(qrow), q1 = load(qrow + 16)
+                    var m = -Float.infinity
+                    for j in 0..<n {
+                        let krow = kp + (first + j) * h + head * headDim
+                        s[j] = (q0 * load(krow)).addingProduct(q1, load(krow + 16)).sum() * scale
+                        m = max(m, s[j])
+                    }
+                    var sum: Float = 0
+                    for j in 0..<n { s[j] = expf(s[j] - m); sum += s[j] }
+                    let inv = 1 / sum
+                    var o0 = SIMD16<Float>(), o1 = SIMD16<Float>()
+                    for j in 0..<n {
+                        let p = SIMD16<Float>(repeating: s[j] * inv)
+                        let vrow = vp + (first + j) * h + head * headDim
+                        o0 = o0.addingProduct(p, load(vrow))
+                        o1 = o1.addingProduct(p, load(vrow + 16))
+                    }
+                    store(o0, o)
+                    store(o1, o + 16)
+                    return
+                }
                 var m = -Float.infinity
                 for j in 0..<n {
                     s[j] = DotProducts.f32(qrow, kp + (first + j) * h + head * headDim, count: headDim) * scale
@@ -125,7 +150,6 @@ public final class BertEncoder {
                 var sum: Float = 0
                 for j in 0..<n { s[j] = expf(s[j] - m); sum += s[j] }
                 let inv = 1 / sum
-                let o = op + row * h + head * headDim
                 for d in 0..<headDim { o[d] = 0 }
                 for j in 0..<n {
                     let p = s[j] * inv

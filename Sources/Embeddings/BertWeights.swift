@@ -13,6 +13,8 @@ struct BertWeights: @unchecked Sendable {
         let up: WeightMatrix, down: WeightMatrix
         let upBias: UnsafePointer<Float>, downBias: UnsafePointer<Float>
         let outputNormWeight: UnsafePointer<Float>, outputNormBias: UnsafePointer<Float>
+        /// The same weights repacked for the tiled product (nil where a width is not a multiple of 32).
+        let packedQKV: [PackedLinear]?, packedAttentionOut: PackedLinear?, packedUp: PackedLinear?, packedDown: PackedLinear?
     }
 
     /// [vocab × hidden], [positions × hidden], [2 × hidden]
@@ -59,7 +61,13 @@ struct BertWeights: @unchecked Sendable {
                 upBias: try f32(p + "intermediate.dense.bias", [c.intermediate]),
                 downBias: try f32(p + "output.dense.bias", [h]),
                 outputNormWeight: try f32(p + "output.LayerNorm.weight", [h]),
-                outputNormBias: try f32(p + "output.LayerNorm.bias", [h])))
+                outputNormBias: try f32(p + "output.LayerNorm.bias", [h]),
+                packedQKV: h % PackedLinear.panelWidth == 0 ? try ["query", "key", "value"].map {
+                    PackedLinear(try f32(p + "attention.self.\($0).weight", [h, h]), outputs: h, inputs: h)!
+                } : nil,
+                packedAttentionOut: PackedLinear(try f32(p + "attention.output.dense.weight", [h, h]), outputs: h, inputs: h),
+                packedUp: PackedLinear(try f32(p + "intermediate.dense.weight", [c.intermediate, h]), outputs: c.intermediate, inputs: h),
+                packedDown: PackedLinear(try f32(p + "output.dense.weight", [h, c.intermediate]), outputs: h, inputs: c.intermediate)))
         }
         self.layers = layers
     }
