@@ -40,12 +40,19 @@ extension Studio {
         let system = try db.labelledTemplate("system")
         let facts = try FactSheet.retrieve(for: brief, from: knowledge())
         let systemText = try system.template().render(["brand_name": brand.name, "voice": brand.voice])
-        let userText = try template.template().render(["brief": brief.promptText, "facts": facts.promptText, "call_to_action": brief.callToAction])
-        let parameters = try template.template().parameters
+        let factsText = Self.factsText(brief, facts)
+        let prompt = try template.template()
+        let values = [
+            "brief": brief.promptText, "product": brief.product, "audience": brief.audience, "goal": brief.goal,
+            "key_messages": brief.keyMessages.map { "- " + $0 }.joined(separator: "\n"), "facts": factsText,
+            "call_to_action": brief.callToAction, "length": brief.length ?? "short", "word_budget": "75", "brand_name": brand.name,
+        ].filter { prompt.inputs.contains($0.key) }
+        let userText = try prompt.render(values)
+        let parameters = prompt.parameters
         let (sampler, maxTokens) = Self.sampler(parameters, seed: seed)
 
         let briefAsset = try db.storeAsset(text: brief.source, mediaType: "text/markdown")
-        let factsAsset = try db.storeAsset(text: facts.promptText, mediaType: "text/markdown")
+        let factsAsset = try db.storeAsset(text: factsText, mediaType: "text/markdown")
         let promptAsset = try db.storeAsset(text: "<system>\n\(systemText)\n</system>\n\(userText)", mediaType: "text/plain")
         var inputs = [Run.AssetLink(role: "brief", hash: briefAsset.hash), Run.AssetLink(role: "facts", hash: factsAsset.hash),
                       Run.AssetLink(role: "prompt", hash: promptAsset.hash)]
@@ -58,19 +65,33 @@ extension Studio {
             let model = try languageModel()
             let prompt = model.chatPrompt(user: userText, system: systemText)
             let result = try model.generate(prompt: prompt, maxTokens: maxTokens, sampler: sampler, onText: onText)
-            let text = result.text.trimmingCharacters(in: .whitespacesAndNewlines)
-            guard !text.isEmpty else { throw PipelineError(.generationFailed, "the model wrote nothing for the \(channel.rawValue) draft") }
-            let output = try db.storeAsset(text: text + "\n", mediaType: "text/markdown")
+            guard !result.text.allSatisfy(\.isWhitespace) else {
+                throw PipelineError(.generationFailed, "the model wrote nothing for the \(channel.rawValue) draft")
+            }
+            let text = ChannelFormat.normalize(result.text, channel: channel, truncated: result.stopReason == .maxTokens)
+            let output = try db.storeAsset(text: text, mediaType: "text/markdown")
             let piece: Piece = try db.inTransaction {
                 try db.finishRun(runID, outputs: [Run.AssetLink(role: "draft", hash: output.hash)], tokenCount: result.tokens.count)
                 return try db.createPiece(briefHash: briefAsset.hash, campaign: brief.campaign, channel: channel.rawValue,
                                           assetHash: output.hash, runID: runID, origin: "draft", actor: actor)
             }
-            return DraftResult(piece: piece, text: text + "\n", assetHash: output.hash, runID: runID, facts: facts, generation: result)
+            return DraftResult(piece: piece, text: text, assetHash: output.hash, runID: runID, facts: facts, generation: result)
         } catch {
             try? db.failRun(runID, error: "\(error)", status: "\(error)".contains("cancel") ? .cancelled : .failed)
             throw error
         }
+    }
+
+    /// What the draft may state: the brief's key messages, then the best knowledge-base passages
+    /// (their first 240 characters), so the prompt stays short enough for a small model.
+    static func factsText(_ brief: Brief, _ facts: FactSheet, passages: Int = 3) -> String {
+        var lines = brief.keyMessages.map { "- " + $0 }
+        for p in facts.passages.prefix(passages) {
+            var t = p.text.replacingOccurrences(of: "\n", with: " ")
+            if t.count > 240 { t = ChannelFormat.shorten(t, to: 240) + "..." }
+            lines.append("- " + t)
+        }
+        return lines.joined(separator: "\n")
     }
 
     /// Sampler settings from a template's `[model]` table.
