@@ -27,6 +27,7 @@ enum Commands {
         KnowledgeCommands.search,
         KnowledgeCommands.list,
         KnowledgeCommands.remove,
+        PipelineCommands.draft,
         ReviewCommands.list,
         ReviewCommands.approve,
         ReviewCommands.reject,
