@@ -1,0 +1,25 @@
+/// A brand as brand.toml describes it: name, voice, palette and style rules.
+public struct BrandProfile: Sendable {
+    /// How copy addresses the reader.
+    public enum Person: String, Sendable { case first, second, third }
+
+    public struct Voice: Sendable {
+        public var description: String?
+        public var traits: [String] = []
+        public var avoidTraits: [String] = []
+        public var maxSentenceWords: Int?
+        public var maxExclamations: Int?
+        public var readingGradeMax: Double?
+        public var person: Person?
+    }
+
+    /// Channel names a kit may use.
+    public static let channels = ["email", "social", "search-ad", "landing", "blog", "voiceover"]
+
+    public var name: String
+    public var locale: String
+    public var voice: Voice
+    /// Colour role → "#RRGGBB", in file order.
+    public var palette: [(role: String, hex: String)]
+    public var rules: [StyleRule]
+}
