@@ -1,0 +1,96 @@
+/// One statement of a passage (a sentence, list item or table cell with its row and column
+/// names), with the names it is about and its quantities.
+struct EvidenceUnit {
+    let evidence: Evidence
+    let text: String
+    let entities: [String]
+    let quantities: [Quantity]
+    let words: Set<String>
+
+    /// Splits passages into units. Table rows become one unit per data column, named after the
+    /// column header and carrying the row's label ("Kinglet Pro Range: up to 60 miles (97 km)").
+    static func units(of passages: [Evidence], entities: [String]) -> [EvidenceUnit] {
+        var out: [EvidenceUnit] = []
+        for p in passages {
+            let context = EntityFinder.find(entities, in: p.heading)
+            // The nearest heading often states a fact itself ("Care Plus: $199 per year").
+            if let last = p.heading.components(separatedBy: " › ").last, !QuantityParser.parse(last).isEmpty {
+                out.append(make(p, last, fallback: context, entities: entities))
+            }
+            var header: [String]?
+            for rawLine in p.text.split(separator: "\n", omittingEmptySubsequences: true) {
+                let line = rawLine.trimmingCharacters(in: .whitespaces)
+                if line.hasPrefix("|") {
+                    let cells = line.split(separator: "|", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }.dropFirst().dropLast()
+                    let row = Array(cells)
+                    if row.allSatisfy({ $0.allSatisfy { $0 == "-" || $0 == ":" } }) { continue }
+                    if header == nil { header = row; continue }
+                    guard let h = header, row.count == h.count, row.count > 1 else { continue }
+                    for c in 1..<row.count {
+                        let text = "\(h[c]) \(row[0]): \(row[c])"
+                        out.append(make(p, text, fallback: context, entities: entities))
+                    }
+                    continue
+                }
+                header = nil
+                for sentence in TextSegmenter.sentences(in: line) {
+                    out.append(make(p, sentence.text, fallback: context, entities: entities))
+                }
+            }
+        }
+        return out
+    }
+
+    static func make(_ p: Evidence, _ text: String, fallback: [String], entities: [String]) -> EvidenceUnit {
+        let own = EntityFinder.find(entities, in: text)
+        return EvidenceUnit(evidence: p, text: text, entities: own.isEmpty ? fallback : own, quantities: QuantityParser.parse(text),
+                            words: Words.content(text + " " + p.heading))
+    }
+}
+
+import BrandKit
+
+/// Finds known names (products, programmes) in text, longest first, without overlaps.
+enum EntityFinder {
+    static func find(_ names: [String], in text: String) -> [String] {
+        var found: [String] = []
+        var taken: [Range<String.Index>] = []
+        for name in names.sorted(by: { $0.count > $1.count }) {
+            var from = text.startIndex
+            while let r = text.range(of: name, options: [.caseInsensitive], range: from..<text.endIndex) {
+                let before = r.lowerBound > text.startIndex ? text[text.index(before: r.lowerBound)] : " "
+                let after = r.upperBound < text.endIndex ? text[r.upperBound] : " "
+                if !before.isLetter, !after.isLetter, !taken.contains(where: { $0.overlaps(r) }) {
+                    taken.append(r)
+                    if !found.contains(name) { found.append(name) }
+                }
+                from = r.upperBound
+            }
+        }
+        return found
+    }
+}
+
+/// Content words, reduced to a stem of their first five letters, for overlap scores.
+enum Words {
+    static let stop: Set<String> = ["the", "a", "an", "and", "or", "of", "to", "in", "on", "for", "with", "at", "by", "is", "are", "be",
+                                    "it", "its", "you", "your", "our", "we", "this", "that", "up", "as", "from", "can", "has", "have",
+                                    "will", "all", "any", "one", "per", "than", "more", "less", "about", "into", "only", "each", "every",
+                                    "just", "also", "now", "new", "get", "gets", "us", "they", "their", "who", "what", "when"]
+
+    /// Everyday words for the same attribute, reduced to one stem ("since 2015" and "Founded: 2017").
+    static let synonyms: [String: String] = [
+        "since": "found", "estab": "found", "start": "found", "began": "found", "begin": "found",
+        "costs": "price", "cost": "price", "pay": "price", "pays": "price",
+        "weigh": "weigh", "heavy": "weigh",
+        "goes": "range", "trave": "range", "dista": "range",
+        "lasts": "durat", "takes": "durat",
+    ]
+
+    static func content(_ text: String) -> Set<String> {
+        Set(text.lowercased().split { !$0.isLetter }.map(String.init).filter { ($0.count > 2 || $0 == "pay") && !stop.contains($0) }.map {
+            let stem = String($0.prefix(5))
+            return synonyms[stem] ?? synonyms[$0] ?? stem
+        })
+    }
+}

@@ -1,0 +1,237 @@
+import Foundation
+
+/// Finds quantities in text: amounts of money, percentages, measurements with units, durations,
+/// dates, years and counts of things, with "up to" / "at least" qualifiers.
+public enum QuantityParser {
+    /// unit word (lowercased) → (dimension, factor to the base unit, canonical unit name)
+    static let units: [String: (Quantity.Dimension, Double, String)] = [
+        "mile": (.length, 1.609344, "mi"), "miles": (.length, 1.609344, "mi"), "mi": (.length, 1.609344, "mi"),
+        "km": (.length, 1, "km"), "kilometers": (.length, 1, "km"), "kilometres": (.length, 1, "km"), "kms": (.length, 1, "km"),
+        "m": (.length, 0.001, "m"), "meters": (.length, 0.001, "m"), "ft": (.length, 0.0003048, "ft"), "feet": (.length, 0.0003048, "ft"),
+        "in": (.length, 0.0000254, "in"), "inches": (.length, 0.0000254, "in"), "cm": (.length, 0.00001, "cm"),
+        "lb": (.mass, 0.45359237, "lb"), "lbs": (.mass, 0.45359237, "lb"), "pounds": (.mass, 0.45359237, "lb"), "kg": (.mass, 1, "kg"),
+        "mph": (.speed, 1.609344, "mph"), "km/h": (.speed, 1, "km/h"), "kph": (.speed, 1, "km/h"),
+        "w": (.power, 1, "W"), "watt": (.power, 1, "W"), "watts": (.power, 1, "W"), "kw": (.power, 1000, "W"),
+        "nm": (.torque, 1, "Nm"), "wh": (.energy, 1, "Wh"), "kwh": (.energy, 1000, "Wh"), "v": (.voltage, 1, "V"), "ah": (.charge, 1, "Ah"),
+        "l": (.volume, 1, "L"), "liter": (.volume, 1, "L"), "liters": (.volume, 1, "L"), "litres": (.volume, 1, "L"),
+        "minute": (.duration, 1.0 / 1440, "min"), "minutes": (.duration, 1.0 / 1440, "min"), "min": (.duration, 1.0 / 1440, "min"),
+        "hour": (.duration, 1.0 / 24, "h"), "hours": (.duration, 1.0 / 24, "h"), "h": (.duration, 1.0 / 24, "h"), "hrs": (.duration, 1.0 / 24, "h"),
+        "day": (.duration, 1, "d"), "days": (.duration, 1, "d"), "week": (.duration, 7, "wk"), "weeks": (.duration, 7, "wk"),
+        "month": (.duration, 30.4375, "mo"), "months": (.duration, 30.4375, "mo"),
+        "year": (.duration, 365.25, "yr"), "years": (.duration, 365.25, "yr"),
+        "°f": (.temperature, 1, "°F"), "°c": (.temperature, 1, "°C"),
+    ]
+    static let numberWords: [String: Double] = [
+        "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
+        "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "ninety": 90,
+        "hundred": 100, "dozen": 12,
+    ]
+    /// Words after a number that are not what it counts.
+    static let notNouns: Set<String> = ["or", "and", "to", "of", "in", "on", "at", "for", "with", "from", "by", "is", "are", "was", "a", "an", "the",
+                                        "more", "less", "times", "x", "per", "each", "as", "than", "until", "through", "after", "before"]
+    static let months = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"]
+    static let atMost = ["up to", "at most", "under", "less than", "no more than", "as much as", "within", "below", "maximum", "max"]
+    static let atLeast = ["at least", "more than", "over", "from", "starting at", "starts at", "minimum", "or more", "and up", "beginning"]
+
+    /// Tokens: words, numbers and symbols with scalar offsets.
+    struct Token { let text: String; let lower: String; let start: Int; let end: Int; let isNumber: Bool; let value: Double?; let decimals: Int }
+
+    static func tokens(_ text: String) -> [Token] {
+        let s = Array(text.unicodeScalars)
+        var out: [Token] = []
+        var i = 0
+        func isDigit(_ c: Unicode.Scalar) -> Bool { ("0"..."9").contains(c) }
+        while i < s.count {
+            let c = s[i]
+            if isDigit(c) {
+                var j = i
+                while j < s.count, isDigit(s[j]) || ((s[j] == "," || s[j] == ".") && j + 1 < s.count && isDigit(s[j + 1])) { j += 1 }
+                let raw = String(String.UnicodeScalarView(s[i..<j]))
+                // "1,299" is thousands; "4.5" is a decimal point (US style, as the knowledge base writes).
+                let cleaned = raw.replacingOccurrences(of: ",", with: "")
+                let decimals = raw.contains(".") ? raw.split(separator: ".").last!.count : 0
+                out.append(Token(text: raw, lower: raw, start: i, end: j, isNumber: true, value: Double(cleaned), decimals: decimals))
+                i = j
+            } else if c.properties.isAlphabetic || c == "°" {
+                var j = i + 1
+                while j < s.count, s[j].properties.isAlphabetic || (s[j] == "/" && j + 1 < s.count && s[j + 1].properties.isAlphabetic) || (s[j] == "'" && j + 1 < s.count && s[j + 1].properties.isAlphabetic) { j += 1 }
+                let w = String(String.UnicodeScalarView(s[i..<j]))
+                out.append(Token(text: w, lower: w.lowercased(), start: i, end: j, isNumber: false, value: nil, decimals: 0))
+                i = j
+            } else if c.properties.isWhitespace {
+                i += 1
+            } else {
+                out.append(Token(text: String(c), lower: String(c), start: i, end: i + 1, isNumber: false, value: nil, decimals: 0))
+                i += 1
+            }
+        }
+        return out
+    }
+
+    /// Every quantity in `text`, in order.
+    public static func parse(_ text: String) -> [Quantity] {
+        let t = tokens(text)
+        let scalars = Array(text.unicodeScalars)
+        func span(_ a: Int, _ b: Int) -> String { String(String.UnicodeScalarView(scalars[a..<b])) }
+        var out: [Quantity] = []
+        var i = 0
+        func bound(before index: Int) -> (Quantity.Bound, Int) {
+            // Look back up to four words for a qualifier ending right before the number.
+            for width in stride(from: 4, through: 1, by: -1) where index - width >= 0 {
+                let phrase = t[(index - width)..<index].map(\.lower).joined(separator: " ")
+                if atMost.contains(phrase) { return (.atMost, t[index - width].start) }
+                if atLeast.contains(phrase) { return (.atLeast, t[index - width].start) }
+            }
+            return (.exact, t[index].start)
+        }
+        while i < t.count {
+            let tok = t[i]
+            // Dates: "April 7, 2026", "March 10", "March 2024".
+            if !tok.isNumber, let m = months.firstIndex(of: tok.lower), tok.text.first?.isUppercase == true {
+                if i + 1 < t.count, t[i + 1].isNumber, let day = t[i + 1].value, day >= 1, day <= 31, t[i + 1].decimals == 0, t[i + 1].text.count <= 2 {
+                    var end = t[i + 1].end
+                    var year: Double?
+                    var k = i + 2
+                    if k < t.count, t[k].text == "," { k += 1 }
+                    if k < t.count, t[k].isNumber, let y = t[k].value, y >= 1900, y <= 2100 { year = y; end = t[k].end; k += 1 }
+                    let ordinal = (year ?? 0) * 10000 + Double(m + 1) * 100 + day
+                    out.append(Quantity(value: ordinal, base: ordinal, dimension: .date, unit: year == nil ? "month-day" : "date", bound: .exact,
+                                        start: tok.start, end: end, text: span(tok.start, end), decimals: 0))
+                    i = k
+                    continue
+                }
+                if i + 1 < t.count, t[i + 1].isNumber, let y = t[i + 1].value, y >= 1900, y <= 2100 {
+                    let ordinal = y * 10000 + Double(m + 1) * 100
+                    out.append(Quantity(value: ordinal, base: ordinal, dimension: .date, unit: "month", bound: .exact,
+                                        start: tok.start, end: t[i + 1].end, text: span(tok.start, t[i + 1].end), decimals: 0))
+                    i += 2
+                    continue
+                }
+            }
+            // Money: "$2,499", "€1,299", "USD 99".
+            if ["$", "€", "£"].contains(tok.text), i + 1 < t.count, t[i + 1].isNumber, let v = t[i + 1].value, t[i + 1].start == tok.end {
+                let (b, start) = bound(before: i)
+                out.append(Quantity(value: v, base: v, dimension: .money, unit: tok.text, bound: b, start: start, end: t[i + 1].end,
+                                    text: span(tok.start, t[i + 1].end), decimals: t[i + 1].decimals))
+                i += 2
+                continue
+            }
+            var value: Double?
+            var decimals = 0
+            if tok.isNumber {
+                // Part of a name: "IPX5", "UL 2849", "Class 3".
+                let next = i + 1 < t.count ? t[i + 1] : nil
+                let nextIsTitleWord = next.map { $0.text.first?.isUppercase == true && $0.text.first?.isLetter == true } ?? false
+                if i > 0, !t[i - 1].isNumber, t[i - 1].text.first?.isLetter == true,
+                   t[i - 1].end == tok.start || (t[i - 1].text.first!.isUppercase && !months.contains(t[i - 1].lower)
+                                                 && units[next?.lower ?? ""] == nil && !nextIsTitleWord) {
+                    i += 1
+                    continue
+                }
+                value = tok.value
+                decimals = tok.decimals
+            }
+            else if let w = numberWords[tok.lower] { value = w }
+            guard let v = value else { i += 1; continue }
+            // A time of day ("1 p.m.", "7 a.m."): not a quantity the checker compares.
+            if i + 1 < t.count, ["p", "a", "pm", "am"].contains(t[i + 1].lower), tok.isNumber { i += 2; continue }
+            // The first end of a range ("5 to 7 business days", "3-5 hours"): the second end carries the unit.
+            if i + 3 < t.count, ["to", "-", "–"].contains(t[i + 1].lower), t[i + 2].isNumber || numberWords[t[i + 2].lower] != nil,
+               t[i + 3].text == "%" || units[t[i + 3].lower] != nil || t[i + 3].lower == "business" {
+                i += 1
+                continue
+            }
+            // An age: "16 or older", "18 and up", "16 years old".
+            if i + 2 < t.count, (t[i + 1].lower == "or" && t[i + 2].lower == "older") || (t[i + 1].lower == "and" && ["up", "older"].contains(t[i + 2].lower))
+                || (t[i + 1].lower == "years" && t[i + 2].lower == "old") {
+                out.append(Quantity(value: v, base: v, dimension: .count, unit: "age", bound: t[i + 1].lower == "years" ? .exact : .atLeast,
+                                    start: tok.start, end: t[i + 2].end, text: span(tok.start, t[i + 2].end), decimals: decimals))
+                i += 3
+                continue
+            }
+            // "business days" count as days.
+            if i + 2 < t.count, t[i + 1].lower == "business", ["day", "days"].contains(t[i + 2].lower) {
+                let (b, start) = bound(before: i)
+                out.append(Quantity(value: v, base: v, dimension: .duration, unit: "business day", bound: b, start: start, end: t[i + 2].end,
+                                    text: span(tok.start, t[i + 2].end), decimals: decimals))
+                i += 3
+                continue
+            }
+            // A hyphenated form: "30-day", "2-year".
+            var j = i + 1
+            if j < t.count, t[j].text == "-", t[j].start == tok.end, j + 1 < t.count { j += 1 }
+            if j < t.count {
+                let next = t[j]
+                if next.text == "%" {
+                    let (b, start) = bound(before: i)
+                    out.append(Quantity(value: v, base: v, dimension: .percent, unit: "%", bound: b, start: start, end: next.end,
+                                        text: span(tok.start, next.end), decimals: decimals))
+                    i = j + 1
+                    continue
+                }
+                if next.lower == "percent" {
+                    let (b, start) = bound(before: i)
+                    out.append(Quantity(value: v, base: v, dimension: .percent, unit: "%", bound: b, start: start, end: next.end,
+                                        text: span(tok.start, next.end), decimals: decimals))
+                    i = j + 1
+                    continue
+                }
+                if let (dim, factor, canonical) = units[next.lower], unitAllowed(next, after: tok) {
+                    let (b, start) = bound(before: i)
+                    out.append(Quantity(value: v, base: v * factor, dimension: dim, unit: canonical, bound: b, start: start, end: next.end,
+                                        text: span(tok.start, next.end), decimals: decimals))
+                    i = j + 1
+                    continue
+                }
+            }
+            // A bare year.
+            if tok.isNumber, decimals == 0, v >= 1900, v <= 2100, tok.text.count == 4 {
+                out.append(Quantity(value: v, base: v, dimension: .year, unit: "year", bound: .exact, start: tok.start, end: tok.end, text: tok.text, decimals: 0))
+                i += 1
+                continue
+            }
+            // A count of things: "12 service centers", "two children".
+            if j < t.count, !t[j].isNumber, t[j].text.first?.isLetter == true, tok.isNumber || numberWords[tok.lower] != nil,
+               !notNouns.contains(t[j].lower) {
+                let noun = t[j].lower
+                let (b, start) = bound(before: i)
+                out.append(Quantity(value: v, base: v, dimension: .count, unit: Self.singular(noun), bound: b, start: start, end: t[j].end,
+                                    text: span(tok.start, t[j].end), decimals: decimals))
+                i = j + 1
+                continue
+            }
+            if tok.isNumber {
+                let (b, start) = bound(before: i)
+                out.append(Quantity(value: v, base: v, dimension: .count, unit: "", bound: b, start: start, end: tok.end, text: tok.text, decimals: decimals))
+            }
+            i += 1
+        }
+        // "(97 km)" after "up to 60 miles" carries the same qualifier.
+        for k in out.indices.dropFirst() where out[k].bound == .exact && out[k - 1].dimension == out[k].dimension {
+            let gap = out[k - 1].end < out[k].start ? span(out[k - 1].end, out[k].start) : ""
+            if gap.trimmingCharacters(in: .whitespaces) == "(" { out[k].bound = out[k - 1].bound }
+        }
+        return out
+    }
+
+    /// Unit words that are also ordinary words or single letters count only where they cannot be
+    /// read otherwise: attached to the digits ("20in", "5m"), or capitalised as units are ("48 V", "750 W").
+    static func unitAllowed(_ unit: Token, after number: Token) -> Bool {
+        let attached = unit.start == number.end
+        switch unit.lower {
+        case "in", "m", "l", "min": return attached && number.isNumber
+        case "v", "w": return number.isNumber && (attached || unit.text == unit.text.uppercased())
+        case "h": return number.isNumber && attached
+        default: return true
+        }
+    }
+
+    /// A crude singular for count nouns ("children" → "child", "centers" → "center").
+    static func singular(_ w: String) -> String {
+        if w == "children" { return "child" }
+        if w == "people" { return "person" }
+        if w.hasSuffix("ies") { return String(w.dropLast(3)) + "y" }
+        if w.hasSuffix("s"), !w.hasSuffix("ss") { return String(w.dropLast()) }
+        return w
+    }
+}

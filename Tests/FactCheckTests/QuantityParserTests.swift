@@ -1,0 +1,36 @@
+import XCTest
+@testable import FactCheck
+
+final class QuantityParserTests: XCTestCase {
+    func describe(_ text: String) -> [String] {
+        QuantityParser.parse(text).map { "\($0.text)|\($0.dimension.rawValue)|\($0.bound.rawValue)" }
+    }
+
+    func testUnitsBoundsAndConversions() {
+        XCTAssertEqual(describe("Up to 60 miles (97 km) on one charge"), ["60 miles|length|atMost", "97 km|length|atMost", "one charge|count|exact"])
+        XCTAssertEqual(describe("$3,299, or $274.92 a month at 0% APR"), ["$3,299|money|exact", "$274.92|money|exact", "0%|percent|exact"])
+        XCTAssertEqual(describe("750 W, 90 Nm, 48 V, 16.8 Ah, 806 Wh, 28 mph (45 km/h)"),
+                       ["750 W|power|exact", "90 Nm|torque|exact", "48 V|voltage|exact", "16.8 Ah|charge|exact", "806 Wh|energy|exact",
+                        "28 mph|speed|exact", "45 km/h|speed|exact"])
+        XCTAssertEqual(describe("a 30-day return, more than 38,000 riders, 16 or older, 5 to 7 business days"),
+                       ["30-day|duration|exact", "38,000 riders|count|atLeast", "16 or older|count|atLeast", "7 business days|duration|exact"])
+        XCTAssertEqual(describe("On sale April 7, 2026; started in March 2024; founded 2017; IPX5, UL 2849, before 1 p.m."),
+                       ["April 7, 2026|date|exact", "March 2024|date|exact", "2017|year|exact"])
+        let miles = QuantityParser.parse("60 miles")[0], km = QuantityParser.parse("97 km")[0], far = QuantityParser.parse("70 miles")[0]
+        XCTAssertTrue(miles.sameAmount(as: km))
+        XCTAssertFalse(far.sameAmount(as: km))
+        XCTAssertTrue(QuantityParser.parse("440 lb")[0].sameAmount(as: QuantityParser.parse("200 kg")[0]))
+        XCTAssertFalse(QuantityParser.parse("2023")[0].sameAmount(as: QuantityParser.parse("2024")[0]))
+    }
+
+    func testSuggestionKeepsTheClaimsUnitAndStyle() {
+        let claims = ClaimExtractor.claims(in: "Body: The Kinglet Pro goes up to 70 miles on one charge.")
+        XCTAssertEqual(claims.first?.text, "The Kinglet Pro goes up to 70 miles on one charge.")
+        XCTAssertEqual(claims.first?.start, 6)
+        let claim = claims[0]
+        let q = claim.quantities[0]
+        XCTAssertEqual(FactChecker.replace(q, with: QuantityParser.parse("up to 97 km")[0], in: claim), "The Kinglet Pro goes up to 60 miles on one charge.")
+        let price = ClaimExtractor.claims(in: "Now $3,999 for the school year.")[0]
+        XCTAssertEqual(FactChecker.replace(price.quantities[0], with: QuantityParser.parse("$4,199")[0], in: price), "Now $4,199 for the school year.")
+    }
+}
