@@ -69,9 +69,17 @@ public struct FactChecker {
         if claim.quantities.isEmpty, let (unit, same) = statementMatch(claim, units: units, entities: claimEntities) {
             return ClaimCheck(claim: claim, verdict: same ? .supported : .contradicted, evidence: [unit.evidence],
                               reason: same ? "Matches \(unit.evidence.source): “\(unit.text)”." : "\(unit.evidence.source) says the opposite: “\(unit.text)”.",
-                              suggestion: same ? nil : unit.text, decidedBy: "rules")
+                              suggestion: nil, decidedBy: "rules")
         }
-        if let judge, !evidence.isEmpty, let ruling = try judge.judge(claim: claim.text, evidence: Array(evidence.prefix(3))) {
+        if let judge, !evidence.isEmpty, var ruling = try judge.judge(claim: claim.text, evidence: Array(evidence.prefix(3))) {
+            // The judge may flag a claim freely, but "supported" needs the evidence to share most of its words.
+            if ruling.verdict == .supported {
+                let words = Words.content(claim.text)
+                let shared = words.intersection(Words.content(evidence.prefix(3).map(\.text).joined(separator: " "))).count
+                if words.isEmpty || Double(shared) / Double(words.count) < 0.5 {
+                    ruling = (.unverifiable, "The language model called it supported, but the passages do not state it.")
+                }
+            }
             return ClaimCheck(claim: claim, verdict: ruling.verdict, evidence: ruling.verdict == .unverifiable ? [] : Array(evidence.prefix(2)),
                               reason: ruling.reason, suggestion: nil, decidedBy: "judge")
         }
@@ -83,8 +91,10 @@ public struct FactChecker {
     /// Evidence statements and quantities about the same thing as `q`, most relevant first.
     func matches(for q: Quantity, in claim: Claim, entities claimEntities: [String], units: [EvidenceUnit])
         -> [(score: Int, unit: EvidenceUnit, quantity: Quantity)] {
-        let claimWords = Words.content(claim.text).subtracting(Words.content(claimEntities.joined(separator: " ")))
-        let local = Words.content(window(around: q, in: claim))
+        // Names are scored on their own, so their words do not count twice.
+        let names = Words.content((claimEntities + entities).joined(separator: " "))
+        let claimWords = Words.content(claim.text).subtracting(names)
+        let local = Words.content(window(around: q, in: claim)).subtracting(names)
         var found: [(score: Int, unit: EvidenceUnit, quantity: Quantity)] = []
         for unit in units {
             // About the same product: a strong hint; about another one: a strong hint against.

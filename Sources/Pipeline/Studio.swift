@@ -18,6 +18,7 @@ public final class Studio {
     private var loadedLanguageModel: LanguageModel?
     private var loadedEmbedder: SentenceEmbedder?
     private var loadedKnowledge: KnowledgeBase?
+    var cachedCritic: Critic?
 
     public init(workspace: Workspace, models: StudioModels, actor: String = Database.defaultActor, threads: Int? = nil) {
         self.workspace = workspace

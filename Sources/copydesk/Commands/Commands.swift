@@ -28,6 +28,7 @@ enum Commands {
         KnowledgeCommands.list,
         KnowledgeCommands.remove,
         PipelineCommands.draft,
+        PipelineCommands.check,
         ReviewCommands.list,
         ReviewCommands.approve,
         ReviewCommands.reject,

@@ -82,3 +82,81 @@ enum PipelineCommands {
         return ExitCode.ok
     }
 }
+
+extension PipelineCommands {
+    /// Reads a text file for `check` and `review`.
+    static func readText(_ path: String, command: String) throws -> String {
+        guard let data = FileManager.default.contents(atPath: path) else { throw UsageError(message: "\(path): no such file", command: command) }
+        guard let text = String(data: data, encoding: .utf8) else { throw UsageError(message: "\(path): not UTF-8 text", command: command) }
+        return text
+    }
+
+    static func channel(_ args: ParsedArguments) throws -> Channel? {
+        try args.value("--channel").map { try Channel.named($0) }
+    }
+
+    /// Prints a check report for people.
+    static func printReport(_ report: CheckReport, text: String) {
+        Output.line("Claims (\(report.claims.count)):")
+        for c in report.claims {
+            let mark = c.verdict == "supported" ? "✓" : c.verdict == "contradicted" ? "✗" : "?"
+            Output.line("  \(mark) \(c.verdict.uppercased()) (\(c.decidedBy)): \(c.text)")
+            if let e = c.evidence.first { Output.line("      source: \(e.source)") }
+            if c.verdict != "supported" { Output.line("      \(c.reason)") }
+            if let s = c.suggestion { Output.line("      suggestion: \(s)") }
+        }
+        Output.line("Findings (\(report.findings.count)):")
+        for f in report.findings {
+            Output.line("  [\(f.level)] \(f.rule)\(f.text.isEmpty ? "" : ": '\(f.text)'") \(f.message)\(f.replacement.map { " → \($0)" } ?? "")")
+        }
+        if let t = report.tone {
+            Output.line(String(format: "Tone: %.2f (closest on-voice exemplar: %@)", t.score, t.closestExemplar ?? "-"))
+        }
+        Output.line(String(format: "Readability: grade %.1f (%d words, %d sentences)", report.readability.grade, report.readability.words, report.readability.sentences))
+        Output.line("Score: \(report.score)/100, \(report.passed ? "passed" : "not passed")")
+    }
+
+    static let check = Command(spec: CommandSpec(
+        path: ["check"],
+        summary: "Fact-check and critique any text against a brand kit and knowledge base.",
+        positionals: [PositionalSpec(name: "FILE", help: "the text to check")],
+        options: [.workspace, .value("--brand", "DIR", "a brand kit folder (default: the workspace's kit)"),
+                  .value("--kb", "DIR", "a folder of knowledge files (default: the workspace's knowledge base, or DIR/knowledge of --brand)"),
+                  .value("--channel", "C", "check as copy for this channel (email, social, search-ad, landing, blog, voiceover)"),
+                  .flag("--no-judge", "do not ask the language model about claims the rules cannot decide"),
+                  GenerateCommand.modelOption, ModelsCommands.modelsOption, GenerateCommand.threadsOption, .json],
+        discussion: """
+            --json prints {"claims": [{"text", "start", "end", "verdict", "evidence": [{"source", "text", "score"}], "reason",
+            "suggestion"}], "findings": [{"rule", "level", "start", "end", "text", "message", "replacement"}], "tone", "readability",
+            "score", "passed"}. Offsets count Unicode scalars of the file's text. Exit status 0 when the text passes, 1 when not.
+            """
+    )) { args in
+        let text = try readText(args.positional(0)!, command: "copydesk check")
+        let channel = try channel(args)
+        let brandDir = args.value("--brand")
+        let kbDir = args.value("--kb") ?? brandDir.map { ($0 as NSString).appendingPathComponent("knowledge") }
+        var cleanup: String?
+        defer { if let cleanup { try? FileManager.default.removeItem(atPath: cleanup) } }
+        let report: CheckReport
+        if brandDir != nil || args.value("--kb") != nil {
+            // A scratch workspace holds the knowledge base: nothing is written to the user's workspace.
+            let brand: BrandSource = try brandDir.map { .folder($0) } ?? .workspace(WorkspaceCommands.open(args))
+            guard let kbDir else { throw UsageError(message: "give --kb DIR with the knowledge files", command: "copydesk check") }
+            let dir = NSTemporaryDirectory() + "copydesk-check-\(UUID().uuidString)"
+            cleanup = dir
+            let workspace = try Workspace.openOrCreate(dir)
+            if let t = ProjectFolders.locate("Templates") { _ = try workspace.syncTemplates(from: t) }
+            let models = try StudioModels.resolve(cache: ModelsCommands.cache(args), languageModel: args.value("--model") ?? "smollm2") { Output.error("  \($0)") }
+            let studio = Studio(workspace: workspace, models: models, threads: try args.int("--threads"))
+            _ = try studio.knowledge().add(files: try KnowledgeCommands.files([kbDir]))
+            let judge = args.flag("--no-judge") ? nil : try LanguageModelJudge(studio: studio)
+            let critic = try Critic(brand: brand, knowledge: studio.knowledge(), embedder: studio.embedder(), judge: judge,
+                                    pronouncingDictionary: models.pronouncingDictionary)
+            report = try critic.check(text, channel: channel)
+        } else {
+            report = try PipelineCommands.studio(args).critic(judge: !args.flag("--no-judge")).check(text, channel: channel)
+        }
+        if args.json { try Output.json(report) } else { printReport(report, text: text) }
+        return report.passed ? ExitCode.ok : ExitCode.failure
+    }
+}

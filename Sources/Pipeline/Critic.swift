@@ -1,0 +1,111 @@
+import BrandKit
+import FactCheck
+import Foundation
+import Embeddings
+import Knowledge
+
+/// Everything needed to check copy against one brand kit and knowledge base: the rules, the
+/// fact-checker and the tone scorer, built once.
+public final class Critic {
+    public let profile: BrandProfile
+    let style: StyleChecker
+    let facts: FactChecker
+    let tone: ToneScorer?
+
+    /// - Parameters:
+    ///   - brand: where brand.toml and the exemplars are read from.
+    ///   - knowledge: the knowledge base claims are checked against.
+    ///   - judge: decides claims the rules cannot (nil: those stay unverifiable).
+    public init(brand: BrandSource, knowledge: KnowledgeBase, embedder: SentenceEmbedder, judge: (any ClaimJudge)?,
+                pronouncingDictionary: String?) throws {
+        guard let toml = try brand.text("brand.toml") else { throw PipelineError(.notFound, "no brand.toml in \(brand.label)") }
+        let file: String
+        if case .folder(let dir) = brand { file = (dir as NSString).appendingPathComponent("brand.toml") } else { file = "brand.toml" }
+        profile = try BrandProfile(toml: toml, file: file)
+        let syllables = try pronouncingDictionary.map { try SyllableCounter(dictionaryAt: $0) } ?? SyllableCounter()
+        style = StyleChecker(profile: profile, syllables: syllables)
+        var names: [String] = []
+        for rule in profile.rules { if case .capitalization(let list) = rule.check { names += list.map(\.name) } }
+        facts = FactChecker(retriever: KnowledgeRetriever(kb: knowledge), judge: judge, entities: names)
+        let on = try brand.markdownFiles(in: "exemplars/on-voice"), off = try brand.markdownFiles(in: "exemplars/off-voice")
+        tone = on.count >= 2 && off.count >= 2
+            ? try ToneScorer(embedder: embedder, onVoice: on, offVoice: off, traits: profile.voice.traits, avoidTraits: profile.voice.avoidTraits)
+            : nil
+    }
+
+    /// Checks `text` as copy for `channel`.
+    public func check(_ text: String, channel: Channel?) throws -> CheckReport {
+        let findings = style.check(text, channel: channel?.rawValue).map {
+            CheckReport.Finding(rule: $0.rule, level: $0.level.rawValue, start: $0.start, end: $0.end, text: $0.text, message: $0.message, replacement: $0.replacement)
+        }
+        let claims = try facts.check(text).map { c in
+            CheckReport.Claim(text: c.claim.text, start: c.claim.start, end: c.claim.end, verdict: c.verdict.rawValue,
+                              evidence: c.evidence.map { .init(source: $0.source, text: $0.text, score: $0.score) },
+                              reason: c.reason, suggestion: c.suggestion, decidedBy: c.decidedBy)
+        }
+        let r = style.readability(text)
+        let toneReport = try tone?.score(text)
+        let errors = findings.filter { $0.level == "error" }.count
+        let warnings = findings.filter { $0.level == "warning" }.count
+        let suggestions = findings.filter { $0.level == "suggestion" }.count
+        let contradicted = claims.filter { $0.verdict == "contradicted" }.count
+        let unverifiable = claims.filter { $0.verdict == "unverifiable" }.count
+        var score = 100.0 - 15 * Double(errors) - 5 * Double(warnings) - Double(suggestions) - 20 * Double(contradicted) - 3 * Double(unverifiable)
+        if let t = toneReport { score -= 20 * (1 - t.score) }
+        return CheckReport(claims: claims, findings: findings, tone: toneReport,
+                           readability: .init(grade: (r.grade * 10).rounded() / 10, words: r.words, sentences: r.sentences, syllables: r.syllables,
+                                              maxGrade: profile.voice.readingGradeMax),
+                           score: Int(max(0, min(100, score)).rounded()), passed: errors == 0 && contradicted == 0, channel: channel?.rawValue)
+    }
+
+    /// The text with the safe fixes applied, and what was done:
+    /// 1. style replacements (substitution, capitalization);
+    /// 2. corrected figures for contradicted claims, from the knowledge base;
+    /// 3. lines over a channel limit shortened at a word boundary;
+    /// 4. sentences that still break an error-level `existence` or `conditional` rule removed;
+    /// 5. text a `required` rule asks for appended on its own line.
+    public func autofix(_ text: String, report: CheckReport) -> (text: String, applied: [String]) {
+        var edits: [(start: Int, end: Int, replacement: String, label: String)] = []
+        let kinds = Dictionary(profile.rules.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        for f in report.findings where f.replacement != nil && f.end > f.start {
+            edits.append((f.start, f.end, f.replacement!, "\(f.rule): '\(f.text)' → '\(f.replacement!)'"))
+        }
+        for c in report.claims where c.verdict == "contradicted" {
+            guard let s = c.suggestion, !s.isEmpty, s != c.text else { continue }
+            edits.append((c.start, c.end, s, "claim corrected: '\(c.text)' → '\(s)'"))
+        }
+        let limits = ["channel.email.subject": 60, "channel.email.preheader": 90, "channel.search-ad.headline": 30, "channel.search-ad.description": 90]
+        for f in report.findings where f.end > f.start {
+            if let limit = limits[f.rule] {
+                edits.append((f.start, f.end, ChannelFormat.shorten(f.text, to: limit), "\(f.rule): shortened to \(limit) characters"))
+            }
+        }
+        let sentences = TextSegmenter.sentences(in: text)
+        for f in report.findings where f.level == "error" {
+            guard let rule = kinds[f.rule], rule.kind == "existence" || rule.kind == "conditional",
+                  let s = sentences.first(where: { $0.start <= f.start && f.start < $0.end }) else { continue }
+            edits.append((s.start, s.end, "", "\(f.rule): removed '\(s.text)'"))
+        }
+        // Non-overlapping, right to left; a removal wins over edits inside it.
+        var scalars = Array(text.unicodeScalars)
+        var applied: [String] = []
+        var lastStart = Int.max
+        let removals = edits.filter { $0.replacement.isEmpty }
+        edits.removeAll { e in !e.replacement.isEmpty && removals.contains { $0.start < e.end && e.start < $0.end } }
+        let ordered = edits.sorted { $0.start != $1.start ? $0.start > $1.start : ($0.end - $0.start) > ($1.end - $1.start) }
+        for e in ordered where e.end <= lastStart {
+            scalars.replaceSubrange(e.start..<e.end, with: Array(e.replacement.unicodeScalars))
+            lastStart = e.start
+            applied.append(e.label)
+        }
+        var fixed = String(String.UnicodeScalarView(scalars))
+        for f in report.findings {
+            if let rule = kinds[f.rule], case .required(_, let required) = rule.check, !fixed.contains(required) {
+                fixed = fixed.trimmingCharacters(in: .whitespacesAndNewlines) + "\n\n" + required + "\n"
+                applied.append("\(f.rule): appended '\(required)'")
+            }
+        }
+        fixed = fixed.replacingOccurrences(of: "  ", with: " ")
+        return (fixed, applied.reversed())
+    }
+}

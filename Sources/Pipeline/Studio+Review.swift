@@ -1,0 +1,139 @@
+import BrandKit
+import Foundation
+import Store
+import TextGeneration
+
+/// A checked version of a piece.
+public struct CheckedVersion: Sendable {
+    public var piece: Piece
+    public var version: Int
+    public var text: String
+    public var report: CheckReport
+}
+
+extension Studio {
+    /// The critic for the workspace's brand kit and knowledge base (built on first use).
+    public func critic(judge useJudge: Bool = true) throws -> Critic {
+        if let cachedCritic { return cachedCritic }
+        let judge = useJudge ? try LanguageModelJudge(studio: self) : nil
+        let critic = try Critic(brand: .workspace(workspace), knowledge: knowledge(), embedder: embedder(), judge: judge,
+                                pronouncingDictionary: models.pronouncingDictionary)
+        cachedCritic = critic
+        return critic
+    }
+
+    /// Checks the newest version of a piece and records the report (a run, step "check").
+    @discardableResult
+    public func check(piece id: Int64) throws -> CheckedVersion {
+        let db = database
+        let piece = try db.piece(id)
+        guard let latest = piece.latest else { throw PipelineError(.notFound, "piece \(id) has no version") }
+        let text = String(decoding: try db.assetContent(latest.assetHash), as: UTF8.self)
+        let channel = Channel(rawValue: piece.channel)
+        var inputs = [Run.AssetLink(role: "draft", hash: latest.assetHash)]
+        if let brand = try BrandSource.workspace(workspace).hash("brand.toml") { inputs.append(Run.AssetLink(role: "brand", hash: brand)) }
+        let runID = try db.beginRun(RunStart(step: "check", modelID: languageModelID.name, modelHash: languageModelID.hash, inputs: inputs))
+        do {
+            let report = try critic().check(text, channel: channel)
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.sortedKeys]
+            let asset = try db.storeAsset(Array(try encoder.encode(report)), mediaType: "application/json")
+            try db.inTransaction {
+                try db.finishRun(runID, outputs: [Run.AssetLink(role: "report", hash: asset.hash)])
+                try db.recordCheck(id, version: latest.version, reportHash: asset.hash, score: report.score, passed: report.passed, runID: runID)
+            }
+            return CheckedVersion(piece: try db.piece(id), version: latest.version, text: text, report: report)
+        } catch {
+            try? db.failRun(runID, error: "\(error)")
+            throw error
+        }
+    }
+
+    /// Checks the newest version and puts the piece in review.
+    @discardableResult
+    public func review(piece id: Int64, note: String? = nil) throws -> CheckedVersion {
+        var checked = try check(piece: id)
+        if checked.piece.state != .inReview {
+            checked.piece = try database.recordReview(id, state: .inReview, actor: actor, note: note)
+        }
+        return checked
+    }
+
+    /// Revises a piece: safe automatic fixes first, then up to `rounds` re-drafts by the language
+    /// model with the findings as feedback. Every version is kept; if a later one scores worse, the
+    /// best one is restored as the newest. Returns the newest version, checked.
+    @discardableResult
+    public func revise(piece id: Int64, rounds: Int = 2, seed: UInt64 = 1) throws -> CheckedVersion {
+        var current = try check(piece: id)
+        var best = current
+        for round in 0...rounds {
+            if current.report.passed { break }
+            // Safe fixes.
+            let (fixed, applied) = try critic().autofix(current.text, report: current.report)
+            if !applied.isEmpty, fixed != current.text {
+                current = try addVersion(id, text: fixed, from: current, step: "autofix", origin: "autofix", notes: applied)
+                if current.report.score > best.report.score || current.report.passed { best = current }
+                if current.report.passed { break }
+            }
+            guard round < rounds else { break }
+            // A re-draft with the findings.
+            let rewritten = try redraft(current, seed: seed &+ UInt64(round))
+            current = try addVersion(id, text: rewritten.text, from: current, step: "revise", origin: "revise", notes: [], runID: rewritten.runID)
+            if current.report.score > best.report.score || current.report.passed && !best.report.passed { best = current }
+        }
+        if best.version != current.version {
+            let db = database
+            let hash = try db.storeAsset(text: best.text, mediaType: "text/markdown").hash
+            try db.addVersion(to: id, assetHash: hash, runID: nil, origin: "restore", actor: actor, note: "restored v\(best.version), the best-scoring version")
+            current = try check(piece: id)
+        }
+        return current
+    }
+
+    /// Stores `text` as the next version (recording a run for automatic fixes) and checks it.
+    func addVersion(_ id: Int64, text: String, from: CheckedVersion, step: String, origin: String, notes: [String], runID given: Int64? = nil) throws -> CheckedVersion {
+        let db = database
+        let asset = try db.storeAsset(text: text, mediaType: "text/markdown")
+        var runID = given
+        if runID == nil {
+            let noteAsset = try db.storeAsset(text: notes.joined(separator: "\n"), mediaType: "text/plain")
+            let id = try db.beginRun(RunStart(step: step, inputs: [Run.AssetLink(role: "draft", hash: try db.piece(id).latest!.assetHash),
+                                                                     Run.AssetLink(role: "fixes", hash: noteAsset.hash)]))
+            try db.finishRun(id, outputs: [Run.AssetLink(role: "draft", hash: asset.hash)])
+            runID = id
+        }
+        try db.addVersion(to: id, assetHash: asset.hash, runID: runID, origin: origin, actor: actor, note: notes.isEmpty ? nil : notes.joined(separator: "; "))
+        return try check(piece: id)
+    }
+
+    /// The language model's rewrite of a version with its findings (the `revise` template).
+    func redraft(_ v: CheckedVersion, seed: UInt64) throws -> (text: String, runID: Int64) {
+        let db = database
+        let version = try db.labelledTemplate("revise")
+        let template = try version.template()
+        var problems = v.report.findings.filter { $0.level != "suggestion" }.map { "- \($0.message)" }
+        problems += v.report.claims.filter { $0.verdict == "contradicted" }.map { "- Wrong: \"\($0.text)\". \($0.suggestion.map { "Write: \"\($0)\"" } ?? $0.reason)" }
+        let facts = v.report.claims.flatMap(\.evidence).prefix(4).map { "- " + $0.text.replacingOccurrences(of: "\n", with: " ") }
+        let values = ["draft": v.text, "findings": problems.prefix(8).joined(separator: "\n"), "facts": facts.joined(separator: "\n")]
+            .filter { template.inputs.contains($0.key) }
+        let prompt = try template.render(values)
+        let (sampler, maxTokens) = Self.sampler(template.parameters, seed: seed)
+        let promptAsset = try db.storeAsset(text: prompt, mediaType: "text/plain")
+        let runID = try db.beginRun(RunStart(step: "revise", templateID: version.templateID, templateVersion: version.version,
+                                             modelID: languageModelID.name, modelHash: languageModelID.hash,
+                                             parameters: Self.parametersJSON(template.parameters, channel: Channel(rawValue: v.piece.channel), maxTokens: maxTokens),
+                                             seed: seed, inputs: [Run.AssetLink(role: "draft", hash: v.piece.latest!.assetHash), Run.AssetLink(role: "prompt", hash: promptAsset.hash)]))
+        do {
+            let model = try languageModel()
+            let result = try model.generate(prompt: model.chatPrompt(user: prompt), maxTokens: maxTokens, sampler: sampler)
+            let channel = Channel(rawValue: v.piece.channel) ?? .blog
+            let text = ChannelFormat.normalize(result.text, channel: channel, truncated: result.stopReason == .maxTokens)
+            let output = try db.storeAsset(text: text, mediaType: "text/markdown")
+            try db.finishRun(runID, outputs: [Run.AssetLink(role: "draft", hash: output.hash)], tokenCount: result.tokens.count)
+            return (text, runID)
+        } catch {
+            try? db.failRun(runID, error: "\(error)")
+            throw error
+        }
+    }
+}
