@@ -11,12 +11,31 @@ public enum ChannelFormat {
         var text = raw.replacingOccurrences(of: "\r\n", with: "\n").trimmingCharacters(in: .whitespacesAndNewlines)
         if truncated { text = cutToLastSentence(text) }
         text = text.replacingOccurrences(of: "**", with: "")
+        text = dropPlaceholders(text)
         switch channel {
         case .email: text = email(text)
         case .social: text = text.trimmingCharacters(in: CharacterSet(charactersIn: "\"“” \n"))
         default: break
         }
         return text.trimmingCharacters(in: .whitespacesAndNewlines) + "\n"
+    }
+
+    /// Template placeholders a small model copies from letter formats ("[Recipient's Name]",
+    /// "<Sender's Name>"): lines that are only a placeholder go, "Dear [Name]," becomes "Hello,".
+    static func dropPlaceholders(_ text: String) -> String {
+        func isPlaceholder(_ s: Substring) -> Bool {
+            let t = s.trimmingCharacters(in: .whitespaces)
+            return (t.hasPrefix("[") && t.hasSuffix("]")) || (t.hasPrefix("<") && t.hasSuffix(">"))
+        }
+        var lines: [String] = []
+        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            let trimmed = line.trimmingCharacters(in: .whitespaces)
+            if isPlaceholder(line[...]) { continue }
+            if let colon = trimmed.firstIndex(of: ":"), isPlaceholder(trimmed[trimmed.index(after: colon)...]) { continue }
+            if trimmed.lowercased().hasPrefix("dear "), trimmed.contains("["), trimmed.hasSuffix(",") { lines.append("Hello,"); continue }
+            lines.append(String(line))
+        }
+        return lines.joined(separator: "\n")
     }
 
     /// Drops an unfinished last sentence (text after the last `.`, `!` or `?` that ends a sentence).

@@ -21,6 +21,8 @@ public final class LanguageModelJudge {
 
     let studio: Studio
     let schema: JSONSchema
+    /// Rulings already given in this session, by prompt (greedy decoding gives the same answer).
+    private var memo: [String: Ruling] = [:]
 
     public init(studio: Studio) throws {
         self.studio = studio
@@ -34,6 +36,7 @@ public final class LanguageModelJudge {
         let template = try version.template()
         let evidenceText = evidence.isEmpty ? "(none)" : evidence.map { "- " + $0.replacingOccurrences(of: "\n", with: " ") }.joined(separator: "\n")
         let prompt = try template.render(["claim": claim, "evidence": evidenceText])
+        if let known = memo[prompt] { return known }
         let (sampler, maxTokens) = Studio.sampler(template.parameters, seed: 0)
         let promptAsset = try db.storeAsset(text: prompt, mediaType: "text/plain")
         let runID = try db.beginRun(RunStart(step: "judge", templateID: version.templateID, templateVersion: version.version,
@@ -55,6 +58,7 @@ public final class LanguageModelJudge {
             }
             let output = try db.storeAsset(text: result.text, mediaType: "application/json")
             try db.finishRun(runID, outputs: [Run.AssetLink(role: "ruling", hash: output.hash)], tokenCount: result.tokens.count)
+            memo[prompt] = ruling
             return ruling
         } catch {
             try? db.failRun(runID, error: "\(error)")

@@ -169,3 +169,32 @@ enum BenchCommands {
         return 0
     }
 }
+
+extension BenchCommands {
+    static let pipeline = Command(spec: CommandSpec(
+        path: ["bench", "pipeline"],
+        summary: "Time the whole pipeline on one brief: draft, check, revise and approve its email and social post.",
+        options: [.workspace, .value("--brief", "FILE", "the brief (default: Brand/briefs/kinglet-pro-spring-launch.md)"),
+                  PipelineCommands.seedOption, GenerateCommand.threadsOption, ModelsCommands.modelsOption, .json],
+        discussion: "Models are loaded before the clock starts. --json prints {\"seconds\", \"pieces\": [...]}."
+    )) { args in
+        let (studio, brand) = try CampaignRunner.prepare(args) { _ in }
+        let path = args.value("--brief") ?? ((brand as NSString).appendingPathComponent("briefs/kinglet-pro-spring-launch.md"))
+        _ = try studio.languageModel()
+        _ = try studio.critic()
+        guard let seed = UInt64(args.value("--seed") ?? "1") else { throw UsageError(message: "--seed must be a non-negative integer", command: "copydesk bench pipeline") }
+        let t0 = Date()
+        let outcomes = try CampaignRunner.run(path, studio: studio, seed: seed, approver: "copydesk bench", quiet: true)
+        let seconds = Date().timeIntervalSince(t0)
+        if args.json {
+            struct Out: Encodable { let seconds: Double, pieces: [CampaignRunner.OutcomeJSON] }
+            try Output.json(Out(seconds: seconds, pieces: outcomes))
+        } else {
+            Output.table(["channel", "state", "score", "seconds", "claims"], outcomes.map {
+                [$0.channel, $0.state, "\($0.score)", String(format: "%.1f", $0.seconds), $0.claims.sorted { $0.key < $1.key }.map { "\($0.value) \($0.key)" }.joined(separator: ", ")]
+            })
+            Output.line(String(format: "brief to reviewed pieces: %.1f s", seconds))
+        }
+        return ExitCode.ok
+    }
+}

@@ -1,3 +1,4 @@
+import BrandKit
 import Foundation
 import ModelCache
 import Pipeline
@@ -141,6 +142,11 @@ extension PipelineCommands {
         if brandDir != nil || args.value("--kb") != nil {
             // A scratch workspace holds the knowledge base: nothing is written to the user's workspace.
             let brand: BrandSource = try brandDir.map { .folder($0) } ?? .workspace(WorkspaceCommands.open(args))
+            // Validate the kit before any model is loaded.
+            if let brandDir {
+                let path = (brandDir as NSString).appendingPathComponent("brand.toml")
+                _ = try BrandProfile(toml: readText(path, command: "copydesk check"), file: path)
+            }
             guard let kbDir else { throw UsageError(message: "give --kb DIR with the knowledge files", command: "copydesk check") }
             let dir = NSTemporaryDirectory() + "copydesk-check-\(UUID().uuidString)"
             cleanup = dir
@@ -158,5 +164,74 @@ extension PipelineCommands {
         }
         if args.json { try Output.json(report) } else { printReport(report, text: text) }
         return report.passed ? ExitCode.ok : ExitCode.failure
+    }
+}
+
+extension PipelineCommands {
+    struct CheckedJSON: Encodable {
+        let piece: Int64, version: Int, asset: String, state: String, text: String, report: CheckReport
+        init(_ v: CheckedVersion) {
+            piece = v.piece.id; version = v.version; asset = v.piece.versions.first { $0.version == v.version }?.assetHash ?? ""
+            state = v.piece.state.rawValue; text = v.text; report = v.report
+        }
+    }
+
+    static func printChecked(_ v: CheckedVersion) {
+        Output.line("piece \(v.piece.id) (\(v.piece.campaign), \(v.piece.channel)) v\(v.version), \(v.piece.state.rawValue):")
+        Output.line(v.text.trimmingCharacters(in: .newlines).split(separator: "\n", omittingEmptySubsequences: false).map { "  | " + $0 }.joined(separator: "\n"))
+        printReport(v.report, text: v.text)
+    }
+
+    static let review = Command(spec: CommandSpec(
+        path: ["review"],
+        summary: "Check a piece's newest version and put it in review (or bring a file in as a new piece and review it).",
+        positionals: [PositionalSpec(name: "ASSET|FILE", help: "a version's asset hash (6+ hex digits), or a text file")],
+        options: [.workspace, .value("--channel", "C", "for a FILE: its channel (default: blog)"), .value("--campaign", "NAME", "for a FILE: its campaign"),
+                  .value("--note", "TEXT", "a note kept with the review event"), .flag("--no-judge", "rules only for undecided claims"),
+                  GenerateCommand.modelOption, ModelsCommands.modelsOption, GenerateCommand.threadsOption, .json],
+        discussion: "--json prints {\"piece\", \"version\", \"asset\", \"state\", \"text\", \"report\"}; report is the `check --json` object."
+    )) { args in
+        let studio = try studio(args)
+        let ref = args.positional(0)!
+        let pieceID: Int64
+        if FileManager.default.fileExists(atPath: ref) {
+            let text = try readText(ref, command: "copydesk review")
+            let channel = try channel(args) ?? .blog
+            let asset = try studio.database.storeAsset(text: text, mediaType: "text/markdown")
+            pieceID = try studio.database.createPiece(briefHash: nil, campaign: args.value("--campaign") ?? (ref as NSString).lastPathComponent,
+                                                      channel: channel.rawValue, assetHash: asset.hash, runID: nil, origin: "editor", actor: studio.actor).id
+        } else {
+            let (piece, version) = try studio.database.piece(containing: ref)
+            guard version == piece.latest?.version else {
+                throw UsageError(message: "asset \(ref) is v\(version) of piece \(piece.id); the newest is v\(piece.latest?.version ?? 0)", command: "copydesk review")
+            }
+            pieceID = piece.id
+        }
+        _ = try studio.critic(judge: !args.flag("--no-judge"))
+        let checked = try studio.review(piece: pieceID, note: args.value("--note"))
+        if args.json { try Output.json(CheckedJSON(checked)) } else { printChecked(checked) }
+        return ExitCode.ok
+    }
+
+    static let revise = Command(spec: CommandSpec(
+        path: ["revise"],
+        summary: "Revise a piece: safe automatic fixes, then re-drafts with the findings, keeping every version.",
+        positionals: [PositionalSpec(name: "ASSET", help: "a version's asset hash (6+ hex digits)")],
+        options: [.workspace, .value("--rounds", "N", "most language-model re-drafts (default 2)"), seedOption,
+                  .flag("--no-judge", "rules only for undecided claims"),
+                  GenerateCommand.modelOption, ModelsCommands.modelsOption, GenerateCommand.threadsOption, .json],
+        discussion: "The newest version is left in state 'draft'; `copydesk review` puts it in review again."
+    )) { args in
+        let studio = try studio(args)
+        let (piece, _) = try studio.database.piece(containing: args.positional(0)!)
+        guard let seed = UInt64(args.value("--seed") ?? "1") else { throw UsageError(message: "--seed must be a non-negative integer", command: "copydesk revise") }
+        _ = try studio.critic(judge: !args.flag("--no-judge"))
+        let result = try studio.revise(piece: piece.id, rounds: try args.int("--rounds") ?? 2, seed: seed)
+        if args.json { try Output.json(CheckedJSON(result)) } else {
+            let p = result.piece
+            for v in p.versions { Output.line("  v\(v.version) \(v.origin) \(v.assetHash.prefix(12))") }
+            printChecked(result)
+        }
+        return ExitCode.ok
     }
 }
