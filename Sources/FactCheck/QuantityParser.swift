@@ -162,14 +162,7 @@ public enum QuantityParser {
             if j < t.count, t[j].text == "-", t[j].start == tok.end, j + 1 < t.count { j += 1 }
             if j < t.count {
                 let next = t[j]
-                if next.text == "%" {
-                    let (b, start) = bound(before: i)
-                    out.append(Quantity(value: v, base: v, dimension: .percent, unit: "%", bound: b, start: start, end: next.end,
-                                        text: span(tok.start, next.end), decimals: decimals))
-                    i = j + 1
-                    continue
-                }
-                if next.lower == "percent" {
+                if next.text == "%" || next.lower == "percent" {
                     let (b, start) = bound(before: i)
                     out.append(Quantity(value: v, base: v, dimension: .percent, unit: "%", bound: b, start: start, end: next.end,
                                         text: span(tok.start, next.end), decimals: decimals))

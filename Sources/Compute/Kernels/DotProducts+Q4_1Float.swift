@@ -92,37 +92,9 @@ extension DotProducts {
 }
 
 extension DotProducts {
-    /// Two weight rows against one activation row (decode): two independent streams through
-    /// memory and twice the independent arithmetic per step. Each result equals `q4_1q8_1`'s.
-    @inlinable @inline(__always)
-    public static func q4_1q8_1Rows2(_ w0: UnsafeRawPointer, _ w1: UnsafeRawPointer, scales: UnsafePointer<Float>,
-                                     transposed yT: UnsafePointer<Float>, blocks: Int) -> (Float, Float) {
-        var acc0 = SIMD8<Float>(), acc1 = SIMD8<Float>()
-        var mins0: Float = 0, mins1: Float = 0
-        for b in 0..<blocks {
-            let wb0 = w0 + b * 20, wb1 = w1 + b * 20
-            let nibbles0 = nibblePairs(wb0 + 4)
-            let nibbles1 = nibblePairs(wb1 + 4)
-            let y = UnsafeRawPointer(yT + b * 32)
-            let y0 = y.loadUnaligned(as: SIMD8<Float>.self), y1 = y.loadUnaligned(fromByteOffset: 32, as: SIMD8<Float>.self)
-            let y2 = y.loadUnaligned(fromByteOffset: 64, as: SIMD8<Float>.self), y3 = y.loadUnaligned(fromByteOffset: 96, as: SIMD8<Float>.self)
-            let s0 = (nibble(nibbles0, 0) * y0).addingProduct(nibble(nibbles0, 1), y1)
-                + (nibble(nibbles0, 2) * y2).addingProduct(nibble(nibbles0, 3), y3)
-            let s1 = (nibble(nibbles1, 0) * y0).addingProduct(nibble(nibbles1, 1), y1)
-                + (nibble(nibbles1, 2) * y2).addingProduct(nibble(nibbles1, 3), y3)
-            let da = scales[2 * b], sa = scales[2 * b + 1]
-            acc0 = acc0.addingProduct(SIMD8<Float>(repeating: half(wb0, 0) * da), s0)
-            acc1 = acc1.addingProduct(SIMD8<Float>(repeating: half(wb1, 0) * da), s1)
-            mins0 = mins0.addingProduct(half(wb0, 2), sa)
-            mins1 = mins1.addingProduct(half(wb1, 2), sa)
-        }
-        return (sumLanes8(acc0[0], acc0[1], acc0[2], acc0[3], acc0[4], acc0[5], acc0[6], acc0[7]) + mins0,
-                sumLanes8(acc1[0], acc1[1], acc1[2], acc1[3], acc1[4], acc1[5], acc1[6], acc1[7]) + mins1)
-    }
-}
-
-extension DotProducts {
-    /// `q4_1q8_1Rows2` with the weights' block scales read from float tables (`(d, m)` per block).
+    /// Two weight rows against one activation row (decode), the weights' block scales read from
+    /// float tables (`(d, m)` per block): two independent streams through memory and twice the
+    /// independent arithmetic per step. Each result equals `q4_1q8_1`'s.
     @inlinable @inline(__always)
     public static func q4_1q8_1Rows2(_ w0: UnsafeRawPointer, _ w1: UnsafeRawPointer,
                                      weightScales ws0: UnsafePointer<Float>, _ ws1: UnsafePointer<Float>,

@@ -94,18 +94,6 @@ public enum MatMul {
                 if r < r1 { out[r] = DotProducts.q4_1q8_1(data + r * rowBytes, scales: scales, transposed: yf, blocks: blocks) }
                 return
             }
-            if type == .q4_1 && n == 1 {
-                var r = r0
-                while r + 2 <= r1 {
-                    let (a, b) = DotProducts.q4_1q8_1Rows2(data + r * rowBytes, data + (r + 1) * rowBytes, scales: scales,
-                                                           transposed: yf, blocks: cols / 32)
-                    out[r] = a
-                    out[r + 1] = b
-                    r += 2
-                }
-                if r < r1 { out[r] = DotProducts.q4_1q8_1(data + r * rowBytes, scales: scales, transposed: yf, blocks: cols / 32) }
-                return
-            }
             if type == .q4_1 {
                 for r in r0..<r1 {
                     let row = data + r * rowBytes
