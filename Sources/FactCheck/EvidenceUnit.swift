@@ -89,8 +89,18 @@ enum Words {
 
     static func content(_ text: String) -> Set<String> {
         Set(text.lowercased().split { !$0.isLetter }.map(String.init).filter { ($0.count > 2 || $0 == "pay") && !stop.contains($0) }.map {
-            let stem = String($0.prefix(5))
+            let stem = String(strip($0).prefix(5))
             return synonyms[stem] ?? synonyms[$0] ?? stem
         })
+    }
+
+    /// Drops a plural or verb ending ("holds" → "hold", "batteries" → "battery", "charging" → "charg").
+    static func strip(_ w: String) -> String {
+        guard w.count > 4 else { return w.hasSuffix("s") && !w.hasSuffix("ss") && w.count > 3 ? String(w.dropLast()) : w }
+        if w.hasSuffix("ies") { return String(w.dropLast(3)) + "y" }
+        if w.hasSuffix("ing") { return String(w.dropLast(3)) }
+        if w.hasSuffix("ed") { return String(w.dropLast(2)) }
+        if w.hasSuffix("s"), !w.hasSuffix("ss") { return String(w.dropLast()) }
+        return w
     }
 }

@@ -22,6 +22,19 @@ public struct CheckReport: Sendable, Encodable {
         public var decidedBy: String
 
         enum CodingKeys: String, CodingKey { case text, start, end, verdict, evidence, reason, suggestion, decidedBy = "decided_by" }
+
+        /// Every key is written, `suggestion` as null when there is none.
+        public func encode(to encoder: any Encoder) throws {
+            var c = encoder.container(keyedBy: CodingKeys.self)
+            try c.encode(text, forKey: .text)
+            try c.encode(start, forKey: .start)
+            try c.encode(end, forKey: .end)
+            try c.encode(verdict, forKey: .verdict)
+            try c.encode(evidence, forKey: .evidence)
+            try c.encode(reason, forKey: .reason)
+            try c.encode(suggestion, forKey: .suggestion)
+            try c.encode(decidedBy, forKey: .decidedBy)
+        }
     }
 
     public struct Finding: Sendable, Encodable, Equatable {
@@ -33,6 +46,20 @@ public struct CheckReport: Sendable, Encodable {
         public var text: String
         public var message: String
         public var replacement: String?
+
+        enum CodingKeys: String, CodingKey { case rule, level, start, end, text, message, replacement }
+
+        /// Every key is written, `replacement` as null when there is none.
+        public func encode(to encoder: any Encoder) throws {
+            var c = encoder.container(keyedBy: CodingKeys.self)
+            try c.encode(rule, forKey: .rule)
+            try c.encode(level, forKey: .level)
+            try c.encode(start, forKey: .start)
+            try c.encode(end, forKey: .end)
+            try c.encode(text, forKey: .text)
+            try c.encode(message, forKey: .message)
+            try c.encode(replacement, forKey: .replacement)
+        }
     }
 
     public struct Readability: Sendable, Encodable, Equatable {
