@@ -87,4 +87,16 @@ public struct CheckReport: Sendable, Encodable {
     public var verdictCounts: [String: Int] { Dictionary(grouping: claims, by: \.verdict).mapValues(\.count) }
 
     enum CodingKeys: String, CodingKey { case claims, findings, tone, readability, score, passed, channel }
+
+    /// `tone` is written as null when the kit has too few exemplars to score it.
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(claims, forKey: .claims)
+        try c.encode(findings, forKey: .findings)
+        try c.encode(tone, forKey: .tone)
+        try c.encode(readability, forKey: .readability)
+        try c.encode(score, forKey: .score)
+        try c.encode(passed, forKey: .passed)
+        try c.encodeIfPresent(channel, forKey: .channel)
+    }
 }
