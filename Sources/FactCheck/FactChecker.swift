@@ -135,6 +135,8 @@ public struct FactChecker {
     func compatible(_ a: Quantity, _ b: Quantity) -> Bool {
         guard a.dimension == b.dimension else { return false }
         if a.dimension == .count { return !a.unit.isEmpty && a.unit == b.unit }
+        // Amounts in different currencies are not compared (no exchange rates).
+        if a.dimension == .money { return a.unit == b.unit }
         return true
     }
 
