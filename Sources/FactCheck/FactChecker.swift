@@ -47,10 +47,13 @@ public struct FactChecker {
             guard let best = candidates.first else { continue }
             // Supported when some nearly as relevant statement gives the same figure; contradicted
             // when the most relevant statements all give another.
-            if let agreeing = candidates.first(where: { agrees(q, $0.quantity) && $0.score >= best.score - 2 }) {
+            // (Or when the most relevant statement itself also gives the same figure: "from $2,699 to $2,499".)
+            if let agreeing = candidates.first(where: { agrees(q, $0.quantity) && ($0.score >= best.score - 2 || $0.unit.text == best.unit.text) }) {
                 supported.append((q, agreeing.unit))
             } else {
-                contradicted.append((q, best.quantity, best.unit))
+                // Of the equally relevant figures, the nearest to the claim's is the one it got wrong.
+                let nearest = candidates.filter { $0.score == best.score }.min { abs($0.quantity.base - q.base) < abs($1.quantity.base - q.base) }!
+                contradicted.append((q, nearest.quantity, nearest.unit))
             }
         }
         if let (q, e, unit) = contradicted.first {
@@ -182,7 +185,7 @@ public struct FactChecker {
             figure = q.unit + formatted(e.base, decimals: e.decimals)
         case .percent:
             figure = formatted(e.value, decimals: e.decimals) + "%"
-        case .date, .year:
+        case .date, .year, .timeOfDay:
             figure = e.text
         default:
             let value = q.unit == e.unit ? e.value : e.base * q.value / max(q.base, 1e-12)

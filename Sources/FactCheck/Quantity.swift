@@ -2,7 +2,7 @@
 public struct Quantity: Sendable, Equatable, CustomStringConvertible {
     /// What is measured; values of one dimension are comparable after conversion.
     public enum Dimension: String, Sendable {
-        case money, percent, length, mass, speed, power, torque, energy, voltage, charge, duration, volume, date, year, count, temperature
+        case money, percent, length, mass, speed, power, torque, energy, voltage, charge, duration, volume, date, year, count, temperature, timeOfDay
     }
 
     /// How the number bounds the true value.
@@ -36,7 +36,7 @@ public struct Quantity: Sendable, Equatable, CustomStringConvertible {
     public func sameAmount(as other: Quantity) -> Bool {
         guard dimension == other.dimension else { return false }
         switch dimension {
-        case .date, .year, .count: return base == other.base
+        case .date, .year, .count, .timeOfDay: return base == other.base
         case .money: return abs(base - other.base) < 0.005
         case .percent: return abs(base - other.base) < 0.05
         default: break

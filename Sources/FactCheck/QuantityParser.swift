@@ -30,7 +30,7 @@ public enum QuantityParser {
     static let notNouns: Set<String> = ["or", "and", "to", "of", "in", "on", "at", "for", "with", "from", "by", "is", "are", "was", "a", "an", "the",
                                         "more", "less", "times", "x", "per", "each", "as", "than", "until", "through", "after", "before"]
     static let months = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"]
-    static let atMost = ["up to", "at most", "under", "less than", "no more than", "as much as", "within", "below", "maximum", "max"]
+    static let atMost = ["until", "till", "up to", "at most", "under", "less than", "no more than", "as much as", "within", "below", "maximum", "max"]
     static let atLeast = ["at least", "more than", "over", "from", "starting at", "starts at", "minimum", "or more", "and up", "beginning"]
 
     /// Tokens: words, numbers and symbols with scalar offsets.
@@ -133,8 +133,14 @@ public enum QuantityParser {
             }
             else if let w = numberWords[tok.lower] { value = w }
             guard let v = value else { i += 1; continue }
-            // A time of day ("1 p.m.", "7 a.m."): not a quantity the checker compares.
-            if i + 1 < t.count, ["p", "a", "pm", "am"].contains(t[i + 1].lower), tok.isNumber { i += 2; continue }
+            // A time of day: "7 a.m.", "9 p.m.", "1pm", "10:30 a.m." (minutes since midnight).
+            if tok.isNumber, decimals == 0, v >= 0, v <= 12, let (minutes, end, next) = timeOfDay(t, i) {
+                let (b, start) = bound(before: i)
+                out.append(Quantity(value: minutes, base: minutes, dimension: .timeOfDay, unit: "time", bound: b, start: start, end: end,
+                                    text: span(tok.start, end), decimals: 0))
+                i = next
+                continue
+            }
             // The first end of a range ("5 to 7 business days", "3-5 hours"): the second end carries the unit.
             if i + 3 < t.count, ["to", "-", "–"].contains(t[i + 1].lower), t[i + 2].isNumber || numberWords[t[i + 2].lower] != nil,
                t[i + 3].text == "%" || units[t[i + 3].lower] != nil || t[i + 3].lower == "business" {
@@ -205,6 +211,31 @@ public enum QuantityParser {
             if gap.trimmingCharacters(in: .whitespaces) == "(" { out[k].bound = out[k - 1].bound }
         }
         return out
+    }
+
+    /// A time of day starting at token `i` (an hour): (minutes since midnight, end offset, next token).
+    static func timeOfDay(_ t: [Token], _ i: Int) -> (Double, Int, Int)? {
+        guard let hour = t[i].value else { return nil }
+        var k = i + 1
+        var minutes = 0.0
+        if k + 1 < t.count, t[k].text == ":", t[k + 1].isNumber, let m = t[k + 1].value, m < 60 { minutes = m; k += 2 }
+        guard k < t.count else { return nil }
+        var pm: Bool?
+        var end = t[k].end
+        var next = k + 1
+        switch t[k].lower {
+        case "am": pm = false
+        case "pm": pm = true
+        case "a", "p":
+            guard k + 2 < t.count, t[k + 1].text == ".", t[k + 2].lower == "m" else { return nil }
+            pm = t[k].lower == "p"
+            end = t[k + 2].end
+            next = k + 3
+            if next < t.count, t[next].text == ".", t[next].start == end { end = t[next].end; next += 1 }
+        default: return nil
+        }
+        let h = hour.truncatingRemainder(dividingBy: 12) + (pm! ? 12 : 0)
+        return (h * 60 + minutes, end, next)
     }
 
     /// Unit words that are also ordinary words or single letters count only where they cannot be

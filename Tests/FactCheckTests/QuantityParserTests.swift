@@ -14,8 +14,8 @@ final class QuantityParserTests: XCTestCase {
                         "28 mph|speed|exact", "45 km/h|speed|exact"])
         XCTAssertEqual(describe("a 30-day return, more than 38,000 riders, 16 or older, 5 to 7 business days"),
                        ["30-day|duration|exact", "38,000 riders|count|atLeast", "16 or older|count|atLeast", "7 business days|duration|exact"])
-        XCTAssertEqual(describe("On sale April 7, 2026; started in March 2024; founded 2017; IPX5, UL 2849, before 1 p.m."),
-                       ["April 7, 2026|date|exact", "March 2024|date|exact", "2017|year|exact"])
+        XCTAssertEqual(describe("On sale April 7, 2026; started in March 2024; founded 2017; IPX5, UL 2849, until 1 p.m."),
+                       ["April 7, 2026|date|exact", "March 2024|date|exact", "2017|year|exact", "1 p.m.|timeOfDay|atMost"])
         let miles = QuantityParser.parse("60 miles")[0], km = QuantityParser.parse("97 km")[0], far = QuantityParser.parse("70 miles")[0]
         XCTAssertTrue(miles.sameAmount(as: km))
         XCTAssertFalse(far.sameAmount(as: km))
