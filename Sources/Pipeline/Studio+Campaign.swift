@@ -24,8 +24,8 @@ extension Studio {
             var current = try review(piece: draft.piece.id)
             if !current.report.passed {
                 progress("revising \(channel.rawValue)")
-                _ = try revise(piece: draft.piece.id, rounds: rounds, seed: seed)
-                current = try review(piece: draft.piece.id, note: "after revision")
+                let revised = try revise(piece: draft.piece.id, rounds: rounds, seed: seed, checked: current)
+                current = try review(piece: draft.piece.id, note: "after revision", checked: revised)
             }
             if current.report.passed, let approver {
                 current.piece = try database.recordReview(draft.piece.id, state: .approved, actor: approver,

@@ -49,10 +49,10 @@ extension Studio {
         }
     }
 
-    /// Checks the newest version and puts the piece in review.
+    /// Checks the newest version (unless `checked` is already its check) and puts the piece in review.
     @discardableResult
-    public func review(piece id: Int64, note: String? = nil) throws -> CheckedVersion {
-        var checked = try check(piece: id)
+    public func review(piece id: Int64, note: String? = nil, checked known: CheckedVersion? = nil) throws -> CheckedVersion {
+        var checked = try known.flatMap { $0.version == (try database.piece(id).latest?.version) ? $0 : nil } ?? check(piece: id)
         if checked.piece.state != .inReview {
             checked.piece = try database.recordReview(id, state: .inReview, actor: actor, note: note)
         }
@@ -63,8 +63,8 @@ extension Studio {
     /// model with the findings as feedback. Every version is kept; if a later one scores worse, the
     /// best one is restored as the newest. Returns the newest version, checked.
     @discardableResult
-    public func revise(piece id: Int64, rounds: Int = 2, seed: UInt64 = 1) throws -> CheckedVersion {
-        var current = try check(piece: id)
+    public func revise(piece id: Int64, rounds: Int = 2, seed: UInt64 = 1, checked known: CheckedVersion? = nil) throws -> CheckedVersion {
+        var current = try known.flatMap { $0.version == (try database.piece(id).latest?.version) ? $0 : nil } ?? check(piece: id)
         var best = current
         for round in 0...rounds {
             if current.report.passed { break }
