@@ -11,11 +11,6 @@ public struct FactSheet: Sendable, Equatable {
 
     public var passages: [Passage]
 
-    /// The passages as the drafting prompt lists them.
-    public var promptText: String {
-        passages.map { "- " + $0.text.replacingOccurrences(of: "\n", with: " ") }.joined(separator: "\n")
-    }
-
     /// Retrieves passages for each key message and for the product and goal, best first, without
     /// repeats, up to `limit` passages and `characterBudget` characters in all.
     public static func retrieve(for brief: Brief, from kb: KnowledgeBase, limit: Int = 6, characterBudget: Int = 2400) throws -> FactSheet {
