@@ -56,7 +56,7 @@ enum DemoCommand {
                 [$0.brief, $0.channel, "\($0.piece)", "v\($0.version)", $0.state, "\($0.score)",
                  $0.claims.sorted { $0.key < $1.key }.map { "\($0.value) \($0.key)" }.joined(separator: ", ")]
             })
-            say("Everything is in \(studio.workspace.directory): `copydesk pieces`, `copydesk runs list`, `copydesk runs lineage ASSET`.")
+            say("Everything is in \(studio.workspace.directory): `copydesk pieces`, `copydesk runs list`, `copydesk lineage ASSET`.")
         }
         return ExitCode.ok
     }
