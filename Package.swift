@@ -6,27 +6,38 @@ import PackageDescription
 let swift6: [SwiftSetting] = [.swiftLanguageMode(.v6)]
 
 /// The kernels are always optimised (even in debug builds, so tests run at speed) and, on x86-64,
-/// built for AVX2/FMA/F16C (Haswell and later); COPYDESK_PORTABLE=1 builds them for any x86-64 CPU.
-/// The embedder's float matrix products are also built for AVX-512 (Skylake-SP, Zen 4 and later)
-/// when the building machine has it, as llama.cpp's native builds are; COPYDESK_CPU=avx2 turns that
-/// off. (The quantized LLM kernels stay on AVX2: their AVX-512 code generation was slower.)
+/// built for AVX2/FMA/F16C (Haswell and later), with the quantized dot products in AVX2 integer
+/// instructions; COPYDESK_PORTABLE=1 builds them for any x86-64 CPU (float kernels only).
+/// As llama.cpp's native builds do, the build also uses what the building machine has:
+/// - AVX-VNNI or AVX512-VNNI: the quantized dot products use `vpdpbusd`;
+/// - AVX-512: the embedder's float matrix products use 512-bit registers.
+/// COPYDESK_CPU=avx2 turns both off. (The quantized kernels stay on 256-bit registers.)
 #if arch(x86_64)
 import Foundation
-let hostHasAVX512: Bool = {
+let hostFlags: Set<String> = {
     guard let info = try? String(contentsOfFile: "/proc/cpuinfo", encoding: .utf8),
-          let flags = info.split(separator: "\n").first(where: { $0.hasPrefix("flags") }) else { return false }
-    let set = Set(flags.split(separator: " ").map(String.init))
-    return ["avx512f", "avx512bw", "avx512dq", "avx512vl"].allSatisfy(set.contains)
+          let flags = info.split(separator: "\n").first(where: { $0.hasPrefix("flags") }) else { return [] }
+    return Set(flags.split(separator: " ").map(String.init))
 }()
 let portable = Context.environment["COPYDESK_PORTABLE"] != nil
-let cpuFlags: [String] = portable ? [] : ["-target-cpu", "haswell"]
-let wideFlags: [String] = portable ? [] : hostHasAVX512 && Context.environment["COPYDESK_CPU"] != "avx2" ? ["-target-cpu", "skylake-avx512"] : cpuFlags
+let native = !portable && Context.environment["COPYDESK_CPU"] != "avx2"
+let hostHasAVX512 = ["avx512f", "avx512bw", "avx512dq", "avx512vl"].allSatisfy(hostFlags.contains)
+let vnniFlags: [String] = !native ? []
+    : hostFlags.contains("avx_vnni") ? ["-Xcc", "-mavxvnni"]
+    : hostHasAVX512 && hostFlags.contains("avx512_vnni") ? ["-Xcc", "-mavx512vnni", "-Xcc", "-mavx512vl"] : []
+let cpuFlags: [String] = portable ? [] : ["-target-cpu", "haswell"] + vnniFlags
+let wideFlags: [String] = native && hostHasAVX512 ? ["-target-cpu", "skylake-avx512"] + vnniFlags : cpuFlags
+let kernelDefines: [SwiftSetting] = (portable ? [] : [.define("COPYDESK_X86_INT8")]) + (vnniFlags.isEmpty ? [] : [.define("COPYDESK_VNNI")])
 #else
 let cpuFlags: [String] = []
 let wideFlags: [String] = []
+let kernelDefines: [SwiftSetting] = []
 #endif
-let kernelFlags: [SwiftSetting] = [.unsafeFlags(["-Ounchecked"] + cpuFlags)]
-let wideKernelFlags: [SwiftSetting] = [.unsafeFlags(["-Ounchecked"] + wideFlags)] + (wideFlags.contains("skylake-avx512") ? [.define("COPYDESK_AVX512")] : [])
+let kernelFlags: [SwiftSetting] = [.unsafeFlags(["-Ounchecked"] + cpuFlags)] + kernelDefines
+let wideKernelFlags: [SwiftSetting] = [.unsafeFlags(["-Ounchecked"] + wideFlags)] + kernelDefines
+    + (wideFlags.contains("skylake-avx512") ? [.define("COPYDESK_AVX512")] : [])
+/// The module that spells x86 intrinsics through `Builtin`, which needs `-parse-stdlib`.
+let intrinsicFlags: [SwiftSetting] = [.unsafeFlags(["-parse-stdlib"])] + kernelFlags
 
 let package = Package(
     name: "copydesk",
@@ -49,8 +60,10 @@ let package = Package(
         .target(name: "Store", dependencies: ["CSQLite", "Support", "Prompts"], swiftSettings: swift6),
         // The model cache: default models fetched through pip, verified by hash.
         .target(name: "ModelCache", dependencies: ["Support"], swiftSettings: swift6),
+        // x86 byte dot-product instructions (vpmaddubsw, vpdpbusd), which Swift's SIMD types cannot spell.
+        .target(name: "CPUIntrinsics", swiftSettings: swift6 + intrinsicFlags),
         // Tensors, SIMD kernels, quantized blocks, the thread pool.
-        .target(name: "Compute", swiftSettings: swift6 + kernelFlags),
+        .target(name: "Compute", dependencies: ["CPUIntrinsics"], swiftSettings: swift6 + kernelFlags),
         // Model file formats: GGUF, safetensors, ONNX protobuf.
         .target(name: "ModelFormats", dependencies: ["Compute", "Support"], swiftSettings: swift6),
         // The GGUF language-model runtime: tokenizer, Llama-family forward pass, sampling.
@@ -81,7 +94,7 @@ let package = Package(
         .testTarget(name: "PromptsTests", dependencies: ["Prompts"], swiftSettings: swift6),
         .testTarget(name: "StoreTests", dependencies: ["Store"], swiftSettings: swift6),
         .testTarget(name: "ModelCacheTests", dependencies: ["ModelCache"], swiftSettings: swift6),
-        .testTarget(name: "ComputeTests", dependencies: ["Compute"], swiftSettings: swift6),
+        .testTarget(name: "ComputeTests", dependencies: ["Compute", "CPUIntrinsics"], swiftSettings: swift6 + kernelDefines),
         .testTarget(name: "ModelFormatsTests", dependencies: ["ModelFormats", "Compute"], swiftSettings: swift6),
         .testTarget(name: "TextGenerationTests", dependencies: ["TextGeneration", "ModelFormats", "Compute", "ModelCache"], swiftSettings: swift6),
         .testTarget(name: "EmbeddingsTests", dependencies: ["Embeddings", "ModelFormats", "ModelCache"], swiftSettings: swift6),

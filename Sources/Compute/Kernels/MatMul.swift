@@ -1,5 +1,14 @@
 /// Matrix products of encoded weights with float activations, over a thread pool.
 public enum MatMul {
+    /// Whether this build's quantized products use the integer byte kernels (x86 with AVX2).
+    public static var integerKernels: Bool {
+        #if arch(x86_64) && COPYDESK_X86_INT8
+        return true
+        #else
+        return false
+        #endif
+    }
+
     /// Bytes of scratch `multiply` needs for `n` input rows against `w`.
     public static func scratchBytes(_ w: WeightMatrix, n: Int) -> Int {
         let quantized = (DotProducts.activationBytes(for: w.type, count: w.columns) * n + 63) / 64 * 64
@@ -42,6 +51,9 @@ public enum MatMul {
         // Then the blocks' scales as floats: (d, s) per block, 2·blocks per row.
         let blocks = cols / 32
         let scales = yf + n * cols
+        // With integer kernels (x86) the transposed floats are not needed when the weights carry
+        // their scale tables: the kernels read the activation bytes in place.
+        let integer = MatMul.integerKernels && ws.allSatisfy { $0.scales != nil }
         if w.type == .q4_1 || w.type == .q8_0 {
             let (blockBytes, valuesAt) = w.type == .q4_1 ? (36, 4) : (34, 2)
             for t in 0..<n {
@@ -49,7 +61,9 @@ public enum MatMul {
                     let block = scratch + t * aBytes + b * blockBytes
                     let q = (block + valuesAt).assumingMemoryBound(to: Int8.self)
                     let dst = yf + t * cols + b * 32
-                    if w.type == .q4_1 {
+                    if integer {
+                        // Only the scales.
+                    } else if w.type == .q4_1 {
                         // Scaled by 2^(−8k) to match the kernel's unshifted nibbles (exact).
                         for k in 0..<4 {
                             let scale = Float(sign: .plus, exponent: -8 * k, significand: 1)
@@ -80,6 +94,50 @@ public enum MatMul {
             let rows = m.rows, rowBytes = m.rowBytes, data = m.data
             let r0 = (chunk - starts[which]) * chunkRows
             let r1 = min(rows, r0 + chunkRows)
+            #if arch(x86_64) && COPYDESK_X86_INT8
+            if integer, let table = m.scales {
+                let blocks = cols / 32
+                if type == .q4_1 {
+                    var r = r0
+                    if n == 1 {
+                        while r + 2 <= r1 {
+                            let (a, b) = DotProducts.q4_1q8_1Rows2(data + r * rowBytes, data + (r + 1) * rowBytes,
+                                                                   weightScales: table + r * blocks * 2, table + (r + 1) * blocks * 2,
+                                                                   scales: scales, activations: quantized, blocks: blocks)
+                            out[r] = a
+                            out[r + 1] = b
+                            r += 2
+                        }
+                    }
+                    for r in r..<r1 {
+                        let row = data + r * rowBytes, rowScales = table + r * blocks * 2
+                        var t = 0
+                        while t + 4 <= n {
+                            DotProducts.q4_1q8_1x4(row, weightScales: rowScales, scales: scales + t * 2 * blocks,
+                                                   activations: quantized + t * aBytes, rowBytes: aBytes, blocks: blocks,
+                                                   out: out + t * rows + r, outStride: rows)
+                            t += 4
+                        }
+                        while t < n {
+                            out[t * rows + r] = DotProducts.q4_1q8_1(row, weightScales: rowScales, scales: scales + t * 2 * blocks,
+                                                                     activations: quantized + t * aBytes, blocks: blocks)
+                            t += 1
+                        }
+                    }
+                    return
+                }
+                if type == .q8_0 {
+                    for r in r0..<r1 {
+                        let row = data + r * rowBytes
+                        for t in 0..<n {
+                            out[t * rows + r] = DotProducts.q8_0q8_0(row, weightScales: table + r * blocks, scales: scales + t * 2 * blocks,
+                                                                     activations: quantized + t * aBytes, blocks: blocks)
+                        }
+                    }
+                    return
+                }
+            }
+            #endif
             if type == .q4_1 && n == 1, let table = m.scales {
                 let blocks = cols / 32
                 var r = r0

@@ -1,0 +1,52 @@
+// Built with -parse-stdlib: the standard library is imported explicitly, and `Builtin` gives the
+// LLVM x86 intrinsics that Swift's SIMD types have no spelling for.
+import Swift
+
+#if arch(x86_64) && COPYDESK_X86_INT8
+/// Byte dot products in 32-bit lanes: the integer core of the quantized kernels.
+///
+/// Each of the eight 32-bit lanes of the result is the accumulator's lane plus the sum of four
+/// products of an unsigned byte of `u` with the signed byte of `s` in the same position. The sums
+/// are exact (no saturation is reachable for the inputs the kernels pass: `u` ≤ 255 with `s` in
+/// −127…127 through VNNI, `u` ≤ 127 through the AVX2 form).
+public enum ByteDot {
+    /// `acc + Σ₄ u·s` per lane, with the fastest instruction the build targets.
+    @inlinable @inline(__always)
+    public static func lanes(_ acc: SIMD8<Int32>, _ u: SIMD8<Int32>, _ s: SIMD8<Int32>) -> SIMD8<Int32> {
+        #if COPYDESK_VNNI
+        return lanesVNNI(acc, u, s)
+        #else
+        return lanesAVX2(acc, u, s)
+        #endif
+    }
+
+    /// AVX2: `vpmaddubsw` (pairs into 16 bits) then `vpmaddwd` against ones (pairs into 32 bits).
+    /// Exact when every pair sum fits in 16 bits, as it does for 4-bit and 7-bit unsigned bytes.
+    @inlinable @inline(__always)
+    public static func lanesAVX2(_ acc: SIMD8<Int32>, _ u: SIMD8<Int32>, _ s: SIMD8<Int32>) -> SIMD8<Int32> {
+        let pairs = Builtin.int_x86_avx2_pmadd_ub_sw(unsafeBitCast(u, to: SIMD32<Int8>.self)._storage._value,
+                                                     unsafeBitCast(s, to: SIMD32<Int8>.self)._storage._value)
+        let ones = SIMD16<Int16>(repeating: 1)._storage._value
+        let quads = Builtin.int_x86_avx2_pmadd_wd(pairs, ones)
+        return acc &+ unsafeBitCast(quads, to: SIMD8<Int32>.self)
+    }
+
+    #if COPYDESK_VNNI
+    /// AVX-VNNI / AVX512-VNNI: one `vpdpbusd`.
+    @inlinable @inline(__always)
+    public static func lanesVNNI(_ acc: SIMD8<Int32>, _ u: SIMD8<Int32>, _ s: SIMD8<Int32>) -> SIMD8<Int32> {
+        unsafeBitCast(Builtin.int_x86_avx512_vpdpbusd_256(acc._storage._value, u._storage._value, s._storage._value),
+                      to: SIMD8<Int32>.self)
+    }
+    #endif
+
+    /// `a` with each byte negated where the matching byte of `b` is negative and zeroed where it
+    /// is zero (`vpsignb`): |x| and sign(x)·y for signed-by-signed products.
+    @inlinable @inline(__always)
+    public static func sign(_ a: SIMD8<Int32>, _ b: SIMD8<Int32>) -> SIMD8<Int32> {
+        unsafeBitCast(Builtin.int_x86_avx2_psign_b(unsafeBitCast(a, to: SIMD32<Int8>.self)._storage._value,
+                                                   unsafeBitCast(b, to: SIMD32<Int8>.self)._storage._value),
+                      to: SIMD8<Int32>.self)
+    }
+}
+#endif
