@@ -96,7 +96,7 @@ let package = Package(
         .testTarget(name: "ModelCacheTests", dependencies: ["ModelCache"], swiftSettings: swift6),
         .testTarget(name: "ComputeTests", dependencies: ["Compute", "CPUIntrinsics"], swiftSettings: swift6 + kernelDefines),
         .testTarget(name: "ModelFormatsTests", dependencies: ["ModelFormats", "Compute"], swiftSettings: swift6),
-        .testTarget(name: "TextGenerationTests", dependencies: ["TextGeneration", "ModelFormats", "Compute", "ModelCache"], swiftSettings: swift6),
+        .testTarget(name: "TextGenerationTests", dependencies: ["TextGeneration", "ModelFormats", "Compute", "ModelCache", "Support"], swiftSettings: swift6),
         .testTarget(name: "EmbeddingsTests", dependencies: ["Embeddings", "ModelFormats", "ModelCache"], swiftSettings: swift6),
         .testTarget(name: "KnowledgeTests", dependencies: ["Knowledge", "Embeddings", "Store", "ModelCache"], swiftSettings: swift6),
         .testTarget(name: "BrandKitTests", dependencies: ["BrandKit", "TOML"], swiftSettings: swift6),

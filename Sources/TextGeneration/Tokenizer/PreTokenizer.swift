@@ -21,7 +21,7 @@ struct PreTokenizer: Sendable {
         case "default", "gpt2", "gpt-2": return .gpt2
         case "smollm", "starcoder", "refact", "codeshell": return .digitsThenGPT2
         case "llama3", "llama-v3", "llama-bpe", "dbrx", "smaug-bpe", "falcon3": return .llama3
-        case "qwen2", "deepseek-r1-qwen", "qwen35": return .qwen2
+        case "qwen2", "deepseek-r1-qwen": return .qwen2
         default: return nil
         }
     }

@@ -9,6 +9,13 @@ public final class Tokenizer: Sendable {
     /// Token text by id.
     public let tokens: [String]
     let ids: [String: Int32]
+    /// Ids by the exact UTF-8 bytes of the token text: Swift's `String` equality is canonical
+    /// equivalence, which would let "é" and "e\u{301}" find each other's token.
+    let idsByBytes: [[UInt8]: Int32]
+    /// Llama 3 family: a pre-tokenized piece that is itself a token is not merged (HF `ignore_merges`).
+    let ignoreMerges: Bool
+    /// SentencePiece: a ▁ is put before the text (`tokenizer.ggml.add_space_prefix`, default true).
+    let addSpacePrefix: Bool
     /// Rank of a merge "left right".
     let mergeRanks: [String: Int]
     /// Token types from the file (1 normal, 2 unknown, 3 control, 4 user-defined, 5 unused, 6 byte).
@@ -46,9 +53,11 @@ public final class Tokenizer: Sendable {
                 throw TextGenerationError(.unsupportedTokenizer, "\(file.path): pre-tokenizer '\(pre ?? "")' is not supported (supported: gpt2, smollm, llama3/llama-bpe, qwen2)")
             }
             preTokenizer = PreTokenizer(style: style)
+            ignoreMerges = ["llama3", "llama-v3", "llama-bpe", "falcon3"].contains(pre ?? "")
         case "llama":
             kind = .sentencePiece
             preTokenizer = PreTokenizer(style: .gpt2)
+            ignoreMerges = false
         default:
             throw TextGenerationError(.unsupportedTokenizer, "\(file.path): tokenizer model '\(model)' is not supported (expected gpt2 or llama)")
         }
@@ -57,6 +66,11 @@ public final class Tokenizer: Sendable {
         ids.reserveCapacity(tokens.count)
         for (i, t) in tokens.enumerated() where ids[t] == nil { ids[t] = Int32(i) }
         self.ids = ids
+        var byBytes: [[UInt8]: Int32] = [:]
+        byBytes.reserveCapacity(tokens.count)
+        for (i, t) in tokens.enumerated() where byBytes[Array(t.utf8)] == nil { byBytes[Array(t.utf8)] = Int32(i) }
+        self.idsByBytes = byBytes
+        self.addSpacePrefix = file.metadata["tokenizer.ggml.add_space_prefix"]?.bool ?? true
         var ranks: [String: Int] = [:]
         for (i, m) in (file.strings("tokenizer.ggml.merges") ?? []).enumerated() where ranks[m] == nil { ranks[m] = i }
         self.mergeRanks = ranks
@@ -137,6 +151,10 @@ public final class Tokenizer: Sendable {
                 for s in piece {
                     for b in String(Character(s)).utf8 { symbols.append(String(byteLevel.encode[Int(b)])) }
                 }
+                if ignoreMerges, symbols.count > 1, let id = idsByBytes[Array(symbols.joined().utf8)] {
+                    out.append(id)
+                    continue
+                }
                 bpe(&symbols)
                 for s in symbols {
                     if let id = ids[s] { out.append(id) }
@@ -168,16 +186,19 @@ public final class Tokenizer: Sendable {
         }
     }
 
-    /// SentencePiece BPE (Llama 2): spaces become ▁, a leading ▁ is added, merges by score, byte fallback.
+    /// SentencePiece BPE (Llama 2): spaces become ▁, a leading ▁ is added, the text is split into
+    /// Unicode scalars (not grapheme clusters), adjacent symbols are merged by the score of the token
+    /// they form (highest first, leftmost on ties), and symbols that are not tokens fall back to bytes.
     func encodeSentencePiece(_ text: ArraySlice<Unicode.Scalar>, into out: inout [Int32]) {
-        var s = "▁"
-        for c in text { s.unicodeScalars.append(c == " " ? "▁" : c) }
-        var symbols = s.map { String($0) }
+        var symbols: [[UInt8]] = []
+        symbols.reserveCapacity(text.count + 1)
+        if addSpacePrefix { symbols.append(Array("▁".utf8)) }
+        for c in text { symbols.append(Array(String(c == " " ? "▁" : Character(c)).utf8)) }
         while symbols.count > 1 {
             var bestScore = -Float.infinity
             var at = -1
             for k in 0..<(symbols.count - 1) {
-                if let id = ids[symbols[k] + symbols[k + 1]] {
+                if let id = idsByBytes[symbols[k] + symbols[k + 1]] {
                     let score = Int(id) < scores.count ? scores[Int(id)] : 0
                     if score > bestScore { bestScore = score; at = k }
                 }
@@ -187,8 +208,8 @@ public final class Tokenizer: Sendable {
             symbols.remove(at: at + 1)
         }
         for sym in symbols {
-            if let id = ids[sym] { out.append(id) }
-            else { for b in sym.utf8 where byteTokens[Int(b)] >= 0 { out.append(byteTokens[Int(b)]) } }
+            if let id = idsByBytes[sym] { out.append(id) }
+            else { for b in sym where byteTokens[Int(b)] >= 0 { out.append(byteTokens[Int(b)]) } }
         }
     }
 
