@@ -27,13 +27,15 @@ public enum VectorOps {
     }
 
     /// Rotary embedding tables for one position: cos and sin of pos·base^(−2i/dims), i < dims/2,
-    /// computed as ggml does (repeated multiplication by the scale, float precision).
+    /// computed as ggml does (repeated multiplication by the scale, float precision), each angle divided
+    /// by `freqFactors[i]` when the model has them (Llama 3.1), then multiplied by `freqScale`.
     public static func ropeTable(position: Int, dims: Int, base: Float, freqScale: Float,
+                                 freqFactors: UnsafePointer<Float>? = nil,
                                  cos: UnsafeMutablePointer<Float>, sin: UnsafeMutablePointer<Float>) {
         let thetaScale = powf(base, -2 / Float(dims))
         var theta = Float(position)
         for i in 0..<(dims / 2) {
-            let t = freqScale * theta
+            let t = freqScale * (freqFactors.map { theta / $0[i] } ?? theta)
             cos[i] = cosf(t)
             sin[i] = sinf(t)
             theta *= thetaScale

@@ -28,6 +28,8 @@ struct ModelWeights: @unchecked Sendable {
     let outputNorm: UnsafePointer<Float>
     /// [dim → vocab]; the embedding when tied.
     let output: WeightMatrix
+    /// [ropeDims / 2] F32: per-frequency divisors of the rotation angle (Llama 3.1 `rope_freqs.weight`).
+    let ropeFreqFactors: UnsafePointer<Float>?
 
     /// Float copies of the Q4_1 and Q8_0 block scales (owned here; the matrices point into them).
     let scaleTables: [BlockScaleTable]
@@ -83,6 +85,7 @@ struct ModelWeights: @unchecked Sendable {
         } else {
             output = tokenEmbedding
         }
+        ropeFreqFactors = file.tensorsByName["rope_freqs.weight"] != nil ? try vector("rope_freqs.weight", c.ropeDims / 2) : nil
         scaleTables = tables
     }
 }

@@ -92,7 +92,8 @@ public final class Transformer {
             let layerKeys = s.keyCache + l * s.contextLength * kvDim
             let layerValues = s.valueCacheT + l * kvDim * padded
             for t in 0..<n {
-                VectorOps.ropeTable(position: pos0 + t, dims: c.ropeDims, base: c.ropeBase, freqScale: c.ropeFreqScale, cos: s.ropeCos, sin: s.ropeSin)
+                VectorOps.ropeTable(position: pos0 + t, dims: c.ropeDims, base: c.ropeBase, freqScale: c.ropeFreqScale,
+                                     freqFactors: weights.ropeFreqFactors, cos: s.ropeCos, sin: s.ropeSin)
                 VectorOps.rope(s.q + t * qDim, heads: c.heads, headDim: c.headDim, dims: c.ropeDims, neox: c.architecture.ropeNeox, cos: s.ropeCos, sin: s.ropeSin)
                 VectorOps.rope(s.k + t * kvDim, heads: c.kvHeads, headDim: c.headDim, dims: c.ropeDims, neox: c.architecture.ropeNeox, cos: s.ropeCos, sin: s.ropeSin)
                 Attention.store(key: s.k + t * kvDim, value: s.v + t * kvDim, position: pos0 + t, kvDim: kvDim,
