@@ -23,8 +23,8 @@ extension BrandProfile {
             throw KitError(.syntax, error.message, file: file, line: error.line)
         }
         func line(_ t: TOMLTable, _ key: String) -> Int? { t.position(of: key)?.line ?? t.position?.line }
-        for key in root.keys where !["brand", "voice", "palette", "rules"].contains(key) {
-            throw KitError(.unknownKey, "unknown table or key \"\(key)\"; expected [brand], [voice], [palette] and [[rules]]", file: file, line: line(root, key), field: key)
+        for key in root.keys where !["brand", "voice", "palette", "review", "rules"].contains(key) {
+            throw KitError(.unknownKey, "unknown table or key \"\(key)\"; expected [brand], [voice], [palette], [review] and [[rules]]", file: file, line: line(root, key), field: key)
         }
         // [brand]
         guard let brand = root["brand"]?.table else {
@@ -58,6 +58,20 @@ extension BrandProfile {
                     throw KitError(.invalidValue, "[palette]: \"\(key)\" must be a colour written \"#RRGGBB\"", file: file, line: line(t, key), field: key)
                 }
                 palette.append((key, hex))
+            }
+        }
+        // [review]
+        review = Review()
+        if let r = root["review"] {
+            guard let t = r.table else { throw KitError(.wrongType, "`review` must be a table", file: file, line: line(root, "review"), field: "review") }
+            for key in t.keys {
+                guard key == "min_score" else {
+                    throw KitError(.unknownKey, "[review]: unknown key \"\(key)\"; expected min_score", file: file, line: line(t, key), field: key)
+                }
+                guard let i = t[key]?.int, (0...100).contains(i) else {
+                    throw KitError(.invalidValue, "[review]: `min_score` must be an integer from 0 to 100", file: file, line: line(t, key), field: key)
+                }
+                review.minScore = Int(i)
             }
         }
         // [[rules]]

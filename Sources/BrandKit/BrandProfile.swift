@@ -13,6 +13,12 @@ public struct BrandProfile: Sendable {
         public var person: Person?
     }
 
+    /// What automatic approval requires beyond a clean check.
+    public struct Review: Sendable {
+        /// The lowest critique score (0–100) a piece may have and still be approved without a person.
+        public var minScore: Int = 50
+    }
+
     /// Channel names a kit may use.
     public static let channels = ["email", "social", "search-ad", "landing", "blog", "voiceover"]
 
@@ -21,5 +27,6 @@ public struct BrandProfile: Sendable {
     public var voice: Voice
     /// Colour role → "#RRGGBB", in file order.
     public var palette: [(role: String, hex: String)]
+    public var review: Review
     public var rules: [StyleRule]
 }

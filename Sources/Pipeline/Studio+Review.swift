@@ -63,23 +63,28 @@ extension Studio {
     /// model with the findings as feedback. Every version is kept; if a later one scores worse, the
     /// best one is restored as the newest. Returns the newest version, checked.
     @discardableResult
-    public func revise(piece id: Int64, rounds: Int = 2, seed: UInt64 = 1, checked known: CheckedVersion? = nil) throws -> CheckedVersion {
+    public func revise(piece id: Int64, rounds: Int = 2, seed: UInt64 = 1, minScore: Int = 0,
+                       checked known: CheckedVersion? = nil) throws -> CheckedVersion {
         var current = try known.flatMap { $0.version == (try database.piece(id).latest?.version) ? $0 : nil } ?? check(piece: id)
         var best = current
+        /// Done: passes and scores at least `minScore`.
+        func done(_ r: CheckReport) -> Bool { r.passed && r.score >= minScore }
+        /// Passing beats failing; then the higher score.
+        func better(_ a: CheckReport, _ b: CheckReport) -> Bool { a.passed != b.passed ? a.passed : a.score > b.score }
         for round in 0...rounds {
-            if current.report.passed { break }
+            if done(current.report) { break }
             // Safe fixes.
             let (fixed, applied) = try critic().autofix(current.text, report: current.report)
             if !applied.isEmpty, fixed != current.text {
                 current = try addVersion(id, text: fixed, from: current, step: "autofix", origin: "autofix", notes: applied)
-                if current.report.score > best.report.score || current.report.passed { best = current }
-                if current.report.passed { break }
+                if better(current.report, best.report) { best = current }
+                if done(current.report) { break }
             }
             guard round < rounds else { break }
             // A re-draft with the findings.
             let rewritten = try redraft(current, seed: seed &+ UInt64(round))
             current = try addVersion(id, text: rewritten.text, from: current, step: "revise", origin: "revise", notes: [], runID: rewritten.runID)
-            if current.report.score > best.report.score || current.report.passed && !best.report.passed { best = current }
+            if better(current.report, best.report) { best = current }
         }
         if best.version != current.version {
             let db = database

@@ -48,6 +48,20 @@ final class BrandProfileErrorTests: XCTestCase {
         XCTAssertThrowsError(try BrandProfile(toml: "[brand]\nname = \"A\"\nrules = [\n", file: "b.toml")) { error in
             XCTAssertEqual((error as? KitError)?.code, .syntax)
         }
+        XCTAssertThrowsError(try BrandProfile(toml: "[brand]\nname = \"A\"\n[review]\nmin_score = 120\n", file: "b.toml")) { error in
+            XCTAssertEqual((error as? KitError)?.code, .invalidValue)
+            XCTAssertEqual((error as? KitError)?.line, 4)
+            XCTAssertEqual((error as? KitError)?.field, "min_score")
+        }
+        XCTAssertThrowsError(try BrandProfile(toml: "[brand]\nname = \"A\"\n[review]\nmin_score = \"high\"\n", file: "b.toml")) { error in
+            XCTAssertEqual((error as? KitError)?.field, "min_score")
+        }
+        XCTAssertThrowsError(try BrandProfile(toml: "[brand]\nname = \"A\"\n[review]\nauto_approve = true\n", file: "b.toml")) { error in
+            XCTAssertEqual((error as? KitError)?.code, .unknownKey)
+            XCTAssertEqual((error as? KitError)?.line, 4)
+        }
+        XCTAssertEqual(try BrandProfile(toml: "[brand]\nname = \"A\"\n", file: "b.toml").review.minScore, 50)
+        XCTAssertEqual(try BrandProfile(toml: "[brand]\nname = \"A\"\n[review]\nmin_score = 55\n", file: "b.toml").review.minScore, 55)
         XCTAssertThrowsError(try BrandProfile(toml: "[voice]\ntraits = []\n", file: "b.toml")) { error in
             XCTAssertEqual((error as? KitError)?.field, "brand")
         }

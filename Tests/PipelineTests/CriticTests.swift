@@ -47,6 +47,8 @@ final class CriticTests: XCTestCase {
         XCTAssertEqual(outcomes.map(\.channel), [.email, .social])
         for o in outcomes {
             XCTAssertEqual(o.final.piece.state, .approved, "\(o.channel): \(o.final.report.findings.map(\.rule))")
+            XCTAssertGreaterThanOrEqual(o.final.report.score, 50)
+            XCTAssertNil(o.heldBack)
             XCTAssertTrue(o.final.report.claims.allSatisfy { ["supported", "contradicted", "unverifiable"].contains($0.verdict) })
             XCTAssertFalse(o.final.report.claims.contains { $0.verdict == "contradicted" })
             XCTAssertEqual(o.final.piece.history.first?.state, .draft)
@@ -56,5 +58,22 @@ final class CriticTests: XCTestCase {
             XCTAssertEqual(lineage.producedBy?.step, "draft")
             XCTAssertTrue(lineage.inputs.contains { $0.role == "brief" })
         }
+    }
+
+    /// A piece that passes every check but scores below the kit's `[review] min_score` is left in
+    /// review for an editor, with the reason; nothing is approved.
+    func testPassingPieceBelowMinimumScoreIsHeldBack() throws {
+        let f = try PipelineFixture(minScore: 100)
+        let brief = try f.brief("kinglet-pro-spring-launch.md")
+        let voice = try BrandVoice.load(from: .workspace(f.studio.workspace))
+        XCTAssertEqual(try f.studio.critic().profile.review.minScore, 100)
+        let outcomes = try f.studio.run(brief, brand: voice, seed: 1, approver: "tester", channels: [.social])
+        let o = try XCTUnwrap(outcomes.first)
+        XCTAssertTrue(o.final.report.passed)
+        XCTAssertLessThan(o.final.report.score, 100)
+        XCTAssertNotEqual(o.final.piece.state, .approved)
+        XCTAssertFalse(o.final.piece.history.contains { $0.state == .approved })
+        let why = try XCTUnwrap(o.heldBack)
+        XCTAssertTrue(why.contains("below the brand's minimum of 100"), why)
     }
 }

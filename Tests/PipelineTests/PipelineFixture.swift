@@ -12,7 +12,8 @@ final class PipelineFixture {
     let folder: String
     let studio: Studio
 
-    init() throws {
+    /// - Parameter minScore: replaces the demo kit's `[review] min_score` (the kit is copied first).
+    init(minScore: Int? = nil) throws {
         let models: StudioModels
         do {
             models = try StudioModels.resolve(cache: ModelCache(root: ModelCache.defaultRoot()))
@@ -22,14 +23,27 @@ final class PipelineFixture {
         }
         folder = NSTemporaryDirectory() + "pipeline-\(UUID().uuidString)"
         let workspace = try Workspace.openOrCreate(folder)
-        _ = try workspace.importProject(brand: Self.repository + "/Brand", templates: Self.repository + "/Templates")
+        var brand = Self.repository + "/Brand"
+        if let minScore {
+            let copy = folder + "-brand"
+            try FileManager.default.copyItem(atPath: brand, toPath: copy)
+            let toml = try String(contentsOfFile: copy + "/brand.toml", encoding: .utf8)
+            XCTAssertTrue(toml.contains("min_score = 50"))
+            try toml.replacingOccurrences(of: "min_score = 50", with: "min_score = \(minScore)")
+                .write(toFile: copy + "/brand.toml", atomically: true, encoding: .utf8)
+            brand = copy
+        }
+        _ = try workspace.importProject(brand: brand, templates: Self.repository + "/Templates")
         studio = Studio(workspace: workspace, models: models, actor: "tester", threads: 2)
         let dir = Self.repository + "/Brand/knowledge"
         let files = try FileManager.default.contentsOfDirectory(atPath: dir).filter { $0.hasSuffix(".md") }.sorted()
         _ = try studio.knowledge().add(files: files.map { (dir + "/" + $0, "knowledge/" + $0) })
     }
 
-    deinit { try? FileManager.default.removeItem(atPath: folder) }
+    deinit {
+        try? FileManager.default.removeItem(atPath: folder)
+        try? FileManager.default.removeItem(atPath: folder + "-brand")
+    }
 
     func brief(_ name: String) throws -> Brief {
         let path = Self.repository + "/Brand/briefs/" + name

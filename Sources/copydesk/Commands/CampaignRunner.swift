@@ -10,6 +10,22 @@ enum CampaignRunner {
     struct OutcomeJSON: Encodable {
         let brief: String, channel: String, piece: Int64, version: Int, state: String, score: Int, passed: Bool, seconds: Double
         let text: String, claims: [String: Int], findings: Int
+        /// Why a piece that passed was left for an editor (score below `[review] min_score`).
+        let heldBack: String?
+        enum CodingKeys: String, CodingKey {
+            case brief, channel, piece, version, state, score, passed, seconds, text, claims, findings
+            case heldBack = "held_back"
+        }
+        /// Every key is written, `held_back` as null when nothing was held back.
+        func encode(to encoder: any Encoder) throws {
+            var c = encoder.container(keyedBy: CodingKeys.self)
+            try c.encode(brief, forKey: .brief); try c.encode(channel, forKey: .channel)
+            try c.encode(piece, forKey: .piece); try c.encode(version, forKey: .version)
+            try c.encode(state, forKey: .state); try c.encode(score, forKey: .score)
+            try c.encode(passed, forKey: .passed); try c.encode(seconds, forKey: .seconds)
+            try c.encode(text, forKey: .text); try c.encode(claims, forKey: .claims)
+            try c.encode(findings, forKey: .findings); try c.encode(heldBack, forKey: .heldBack)
+        }
     }
 
     /// Opens (or creates) the workspace and brings it up to date with the kit, templates and knowledge.
@@ -40,10 +56,11 @@ enum CampaignRunner {
                 Output.line("\n-- \(o.channel.rawValue): piece \(o.final.piece.id), v\(o.final.version) of \(o.final.piece.versions.count), \(o.final.piece.state.rawValue), score \(r.score)/100, \(String(format: "%.1f", o.seconds)) s")
                 Output.line(o.final.text.trimmingCharacters(in: .newlines).split(separator: "\n", omittingEmptySubsequences: false).map { "   | " + $0 }.joined(separator: "\n"))
                 PipelineCommands.printReport(r, text: o.final.text)
+                if let why = o.heldBack { Output.line("   left for an editor: \(why)") }
             }
             out.append(OutcomeJSON(brief: (path as NSString).lastPathComponent, channel: o.channel.rawValue, piece: o.final.piece.id, version: o.final.version,
                                    state: o.final.piece.state.rawValue, score: r.score, passed: r.passed, seconds: o.seconds, text: o.final.text,
-                                   claims: r.verdictCounts, findings: r.findings.count))
+                                   claims: r.verdictCounts, findings: r.findings.count, heldBack: o.heldBack))
         }
         return out
     }
