@@ -57,8 +57,7 @@ extension DotProducts {
     public static func q4_1q8_1x4(_ w: UnsafeRawPointer, scales: UnsafePointer<Float>,
                                   transposed yT: UnsafePointer<Float>, columns: Int, blocks: Int,
                                   out: UnsafeMutablePointer<Float>, outStride: Int) {
-        var acc0 = SIMD8<Float>(), acc1 = SIMD8<Float>(), acc2 = SIMD8<Float>(), acc3 = SIMD8<Float>()
-        var m0: Float = 0, m1: Float = 0, m2: Float = 0, m3: Float = 0
+        var sums = Q4_1Rows4()
         let rowStride = columns * 4
         for b in 0..<blocks {
             let wb = w + b * 20
@@ -72,22 +71,9 @@ extension DotProducts {
                 s2 = s2.addingProduct(u, y.loadUnaligned(fromByteOffset: 2 * rowStride + 32 * k, as: SIMD8<Float>.self))
                 s3 = s3.addingProduct(u, y.loadUnaligned(fromByteOffset: 3 * rowStride + 32 * k, as: SIMD8<Float>.self))
             }
-            let dw = half(wb, 0), mw = half(wb, 2)
-            let sc = scales + 2 * b
-            let st = 2 * blocks
-            acc0 = acc0.addingProduct(SIMD8<Float>(repeating: dw * sc[0]), s0)
-            acc1 = acc1.addingProduct(SIMD8<Float>(repeating: dw * sc[st]), s1)
-            acc2 = acc2.addingProduct(SIMD8<Float>(repeating: dw * sc[2 * st]), s2)
-            acc3 = acc3.addingProduct(SIMD8<Float>(repeating: dw * sc[3 * st]), s3)
-            m0 = m0.addingProduct(mw, sc[1])
-            m1 = m1.addingProduct(mw, sc[st + 1])
-            m2 = m2.addingProduct(mw, sc[2 * st + 1])
-            m3 = m3.addingProduct(mw, sc[3 * st + 1])
+            sums.add(s0, s1, s2, s3, dw: half(wb, 0), mw: half(wb, 2), sc: scales + 2 * b, st: 2 * blocks)
         }
-        out[0] = sumLanes8(acc0[0], acc0[1], acc0[2], acc0[3], acc0[4], acc0[5], acc0[6], acc0[7]) + m0
-        out[outStride] = sumLanes8(acc1[0], acc1[1], acc1[2], acc1[3], acc1[4], acc1[5], acc1[6], acc1[7]) + m1
-        out[2 * outStride] = sumLanes8(acc2[0], acc2[1], acc2[2], acc2[3], acc2[4], acc2[5], acc2[6], acc2[7]) + m2
-        out[3 * outStride] = sumLanes8(acc3[0], acc3[1], acc3[2], acc3[3], acc3[4], acc3[5], acc3[6], acc3[7]) + m3
+        sums.store(out, outStride: outStride)
     }
 }
 

@@ -56,9 +56,7 @@ extension DotProducts {
     public static func q4_1q8_1x4(_ w: UnsafeRawPointer, weightScales ws: UnsafePointer<Float>, scales: UnsafePointer<Float>,
                                   activations a: UnsafeRawPointer, rowBytes: Int, blocks: Int,
                                   out: UnsafeMutablePointer<Float>, outStride: Int) {
-        var acc0 = SIMD8<Float>(), acc1 = SIMD8<Float>(), acc2 = SIMD8<Float>(), acc3 = SIMD8<Float>()
-        var m0: Float = 0, m1: Float = 0, m2: Float = 0, m3: Float = 0
-        let st = 2 * blocks
+        var sums = Q4_1Rows4()
         for b in 0..<blocks {
             let x = nibbleBytes(w + b * 20 + 4)
             let y = a + b * 36 + 4
@@ -66,21 +64,9 @@ extension DotProducts {
             let p1 = ByteDot.lanes(SIMD8<Int32>(), x, y.loadUnaligned(fromByteOffset: rowBytes, as: SIMD8<Int32>.self))
             let p2 = ByteDot.lanes(SIMD8<Int32>(), x, y.loadUnaligned(fromByteOffset: 2 * rowBytes, as: SIMD8<Int32>.self))
             let p3 = ByteDot.lanes(SIMD8<Int32>(), x, y.loadUnaligned(fromByteOffset: 3 * rowBytes, as: SIMD8<Int32>.self))
-            let dw = ws[2 * b], mw = ws[2 * b + 1]
-            let sc = scales + 2 * b
-            acc0 = acc0.addingProduct(SIMD8<Float>(repeating: dw * sc[0]), toFloat(p0))
-            acc1 = acc1.addingProduct(SIMD8<Float>(repeating: dw * sc[st]), toFloat(p1))
-            acc2 = acc2.addingProduct(SIMD8<Float>(repeating: dw * sc[2 * st]), toFloat(p2))
-            acc3 = acc3.addingProduct(SIMD8<Float>(repeating: dw * sc[3 * st]), toFloat(p3))
-            m0 = m0.addingProduct(mw, sc[1])
-            m1 = m1.addingProduct(mw, sc[st + 1])
-            m2 = m2.addingProduct(mw, sc[2 * st + 1])
-            m3 = m3.addingProduct(mw, sc[3 * st + 1])
+            sums.add(toFloat(p0), toFloat(p1), toFloat(p2), toFloat(p3), dw: ws[2 * b], mw: ws[2 * b + 1], sc: scales + 2 * b, st: 2 * blocks)
         }
-        out[0] = sumLanes8(acc0[0], acc0[1], acc0[2], acc0[3], acc0[4], acc0[5], acc0[6], acc0[7]) + m0
-        out[outStride] = sumLanes8(acc1[0], acc1[1], acc1[2], acc1[3], acc1[4], acc1[5], acc1[6], acc1[7]) + m1
-        out[2 * outStride] = sumLanes8(acc2[0], acc2[1], acc2[2], acc2[3], acc2[4], acc2[5], acc2[6], acc2[7]) + m2
-        out[3 * outStride] = sumLanes8(acc3[0], acc3[1], acc3[2], acc3[3], acc3[4], acc3[5], acc3[6], acc3[7]) + m3
+        sums.store(out, outStride: outStride)
     }
 }
 #endif

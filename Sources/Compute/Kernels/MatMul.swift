@@ -97,19 +97,19 @@ public enum MatMul {
             #if arch(x86_64) && COPYDESK_X86_INT8
             if integer, let table = m.scales {
                 let blocks = cols / 32
-                if type == .q4_1 {
-                    var r = r0
-                    if n == 1 {
-                        while r + 2 <= r1 {
-                            let (a, b) = DotProducts.q4_1q8_1Rows2(data + r * rowBytes, data + (r + 1) * rowBytes,
-                                                                   weightScales: table + r * blocks * 2, table + (r + 1) * blocks * 2,
-                                                                   scales: scales, activations: quantized, blocks: blocks)
-                            out[r] = a
-                            out[r + 1] = b
-                            r += 2
-                        }
+                if type == .q4_1 && n == 1 {
+                    rowPairs(r0..<r1, out: out) { r in
+                        DotProducts.q4_1q8_1Rows2(data + r * rowBytes, data + (r + 1) * rowBytes,
+                                                  weightScales: table + r * blocks * 2, table + (r + 1) * blocks * 2,
+                                                  scales: scales, activations: quantized, blocks: blocks)
+                    } single: { r in
+                        DotProducts.q4_1q8_1(data + r * rowBytes, weightScales: table + r * blocks * 2, scales: scales,
+                                             activations: quantized, blocks: blocks)
                     }
-                    for r in r..<r1 {
+                    return
+                }
+                if type == .q4_1 {
+                    for r in r0..<r1 {
                         let row = data + r * rowBytes, rowScales = table + r * blocks * 2
                         var t = 0
                         while t + 4 <= n {
@@ -127,12 +127,9 @@ public enum MatMul {
                     return
                 }
                 if type == .q8_0 {
-                    for r in r0..<r1 {
-                        let row = data + r * rowBytes
-                        for t in 0..<n {
-                            out[t * rows + r] = DotProducts.q8_0q8_0(row, weightScales: table + r * blocks, scales: scales + t * 2 * blocks,
-                                                                     activations: quantized + t * aBytes, blocks: blocks)
-                        }
+                    eachRowAndToken(r0..<r1, n: n, rows: rows, out: out) { r, t in
+                        DotProducts.q8_0q8_0(data + r * rowBytes, weightScales: table + r * blocks, scales: scales + t * 2 * blocks,
+                                             activations: quantized + t * aBytes, blocks: blocks)
                     }
                     return
                 }
@@ -140,16 +137,13 @@ public enum MatMul {
             #endif
             if type == .q4_1 && n == 1, let table = m.scales {
                 let blocks = cols / 32
-                var r = r0
-                while r + 2 <= r1 {
-                    let (a, b) = DotProducts.q4_1q8_1Rows2(data + r * rowBytes, data + (r + 1) * rowBytes,
-                                                           weightScales: table + r * blocks * 2, table + (r + 1) * blocks * 2,
-                                                           scales: scales, transposed: yf, blocks: blocks)
-                    out[r] = a
-                    out[r + 1] = b
-                    r += 2
+                rowPairs(r0..<r1, out: out) { r in
+                    DotProducts.q4_1q8_1Rows2(data + r * rowBytes, data + (r + 1) * rowBytes,
+                                              weightScales: table + r * blocks * 2, table + (r + 1) * blocks * 2,
+                                              scales: scales, transposed: yf, blocks: blocks)
+                } single: { r in
+                    DotProducts.q4_1q8_1(data + r * rowBytes, scales: scales, transposed: yf, blocks: blocks)
                 }
-                if r < r1 { out[r] = DotProducts.q4_1q8_1(data + r * rowBytes, scales: scales, transposed: yf, blocks: blocks) }
                 return
             }
             if type == .q4_1 {
@@ -170,21 +164,15 @@ public enum MatMul {
             }
             if type == .q8_0, let table = m.scales {
                 let blocks = cols / 32
-                for r in r0..<r1 {
-                    let row = data + r * rowBytes
-                    for t in 0..<n {
-                        out[t * rows + r] = DotProducts.q8_0q8_0(row, weightScales: table + r * blocks, scales: scales + t * 2 * blocks,
-                                                                 transposed: yf + t * cols, blocks: blocks)
-                    }
+                eachRowAndToken(r0..<r1, n: n, rows: rows, out: out) { r, t in
+                    DotProducts.q8_0q8_0(data + r * rowBytes, weightScales: table + r * blocks, scales: scales + t * 2 * blocks,
+                                         transposed: yf + t * cols, blocks: blocks)
                 }
                 return
             }
             if type == .q8_0 {
-                for r in r0..<r1 {
-                    let row = data + r * rowBytes
-                    for t in 0..<n {
-                        out[t * rows + r] = DotProducts.q8_0q8_0(row, scales: scales + t * 2 * blocks, transposed: yf + t * cols, blocks: cols / 32)
-                    }
+                eachRowAndToken(r0..<r1, n: n, rows: rows, out: out) { r, t in
+                    DotProducts.q8_0q8_0(data + r * rowBytes, scales: scales + t * 2 * blocks, transposed: yf + t * cols, blocks: cols / 32)
                 }
                 return
             }
@@ -221,12 +209,29 @@ public enum MatMul {
                 }
                 return
             }
-            for r in r0..<r1 {
-                let row = data + r * rowBytes
-                for t in 0..<n {
-                    out[t * rows + r] = DotProducts.dot(type, row, quantized + t * aBytes, count: cols)
-                }
+            eachRowAndToken(r0..<r1, n: n, rows: rows, out: out) { r, t in
+                DotProducts.dot(type, data + r * rowBytes, quantized + t * aBytes, count: cols)
             }
+        }
+    }
+
+    /// Decode (one token): out[r], out[r + 1] = pair(r) two rows at a time, then an odd last row.
+    @inline(__always)
+    static func rowPairs(_ range: Range<Int>, out: UnsafeMutablePointer<Float>,
+                         _ pair: (Int) -> (Float, Float), single: (Int) -> Float) {
+        var r = range.lowerBound
+        while r + 2 <= range.upperBound {
+            (out[r], out[r + 1]) = pair(r)
+            r += 2
+        }
+        if r < range.upperBound { out[r] = single(r) }
+    }
+
+    /// out[t][r] = dot(r, t) for the rows of one chunk and every token.
+    @inline(__always)
+    static func eachRowAndToken(_ range: Range<Int>, n: Int, rows: Int, out: UnsafeMutablePointer<Float>, _ dot: (Int, Int) -> Float) {
+        for r in range {
+            for t in 0..<n { out[t * rows + r] = dot(r, t) }
         }
     }
 }
