@@ -1,3 +1,5 @@
+import Support
+
 /// The result of checking one text: claims with verdicts, style findings, tone, readability and
 /// the overall score. Encodes to the JSON that `copydesk check --json` prints; offsets count
 /// Unicode scalars of the checked text.
@@ -16,25 +18,12 @@ public struct CheckReport: Sendable, Encodable {
         public var verdict: String
         public var evidence: [Evidence]
         public var reason: String
-        /// A corrected wording, for contradicted claims.
-        public var suggestion: String?
+        /// A corrected wording, for contradicted claims (null in JSON when there is none).
+        @NullEncoded public var suggestion: String?
         /// Who decided: "rules" or "judge".
         public var decidedBy: String
 
         enum CodingKeys: String, CodingKey { case text, start, end, verdict, evidence, reason, suggestion, decidedBy = "decided_by" }
-
-        /// Every key is written, `suggestion` as null when there is none.
-        public func encode(to encoder: any Encoder) throws {
-            var c = encoder.container(keyedBy: CodingKeys.self)
-            try c.encode(text, forKey: .text)
-            try c.encode(start, forKey: .start)
-            try c.encode(end, forKey: .end)
-            try c.encode(verdict, forKey: .verdict)
-            try c.encode(evidence, forKey: .evidence)
-            try c.encode(reason, forKey: .reason)
-            try c.encode(suggestion, forKey: .suggestion)
-            try c.encode(decidedBy, forKey: .decidedBy)
-        }
     }
 
     public struct Finding: Sendable, Encodable, Equatable {
@@ -45,21 +34,10 @@ public struct CheckReport: Sendable, Encodable {
         public var end: Int
         public var text: String
         public var message: String
-        public var replacement: String?
+        /// Null in JSON when the rule offers no replacement.
+        @NullEncoded public var replacement: String?
 
         enum CodingKeys: String, CodingKey { case rule, level, start, end, text, message, replacement }
-
-        /// Every key is written, `replacement` as null when there is none.
-        public func encode(to encoder: any Encoder) throws {
-            var c = encoder.container(keyedBy: CodingKeys.self)
-            try c.encode(rule, forKey: .rule)
-            try c.encode(level, forKey: .level)
-            try c.encode(start, forKey: .start)
-            try c.encode(end, forKey: .end)
-            try c.encode(text, forKey: .text)
-            try c.encode(message, forKey: .message)
-            try c.encode(replacement, forKey: .replacement)
-        }
     }
 
     public struct Readability: Sendable, Encodable, Equatable {
@@ -74,7 +52,8 @@ public struct CheckReport: Sendable, Encodable {
 
     public var claims: [Claim]
     public var findings: [Finding]
-    public var tone: ToneReport?
+    /// Null in JSON when the kit has too few exemplars to score tone.
+    @NullEncoded public var tone: ToneReport?
     public var readability: Readability
     /// 0 to 100.
     public var score: Int
@@ -87,16 +66,4 @@ public struct CheckReport: Sendable, Encodable {
     public var verdictCounts: [String: Int] { Dictionary(grouping: claims, by: \.verdict).mapValues(\.count) }
 
     enum CodingKeys: String, CodingKey { case claims, findings, tone, readability, score, passed, channel }
-
-    /// `tone` is written as null when the kit has too few exemplars to score it.
-    public func encode(to encoder: any Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(claims, forKey: .claims)
-        try c.encode(findings, forKey: .findings)
-        try c.encode(tone, forKey: .tone)
-        try c.encode(readability, forKey: .readability)
-        try c.encode(score, forKey: .score)
-        try c.encode(passed, forKey: .passed)
-        try c.encodeIfPresent(channel, forKey: .channel)
-    }
 }

@@ -3,6 +3,7 @@ import Knowledge
 import ModelCache
 import Pipeline
 import Store
+import Support
 
 /// Shared by `demo` and `bench pipeline`: a workspace from Brand/ and Templates/, its knowledge
 /// base, and briefs run through the pipeline.
@@ -10,21 +11,11 @@ enum CampaignRunner {
     struct OutcomeJSON: Encodable {
         let brief: String, channel: String, piece: Int64, version: Int, state: String, score: Int, passed: Bool, seconds: Double
         let text: String, claims: [String: Int], findings: Int
-        /// Why a piece that passed was left for an editor (score below `[review] min_score`).
-        let heldBack: String?
+        /// Why a piece that passed was left for an editor (score below `[review] min_score`); null when none.
+        @NullEncoded var heldBack: String?
         enum CodingKeys: String, CodingKey {
             case brief, channel, piece, version, state, score, passed, seconds, text, claims, findings
             case heldBack = "held_back"
-        }
-        /// Every key is written, `held_back` as null when nothing was held back.
-        func encode(to encoder: any Encoder) throws {
-            var c = encoder.container(keyedBy: CodingKeys.self)
-            try c.encode(brief, forKey: .brief); try c.encode(channel, forKey: .channel)
-            try c.encode(piece, forKey: .piece); try c.encode(version, forKey: .version)
-            try c.encode(state, forKey: .state); try c.encode(score, forKey: .score)
-            try c.encode(passed, forKey: .passed); try c.encode(seconds, forKey: .seconds)
-            try c.encode(text, forKey: .text); try c.encode(claims, forKey: .claims)
-            try c.encode(findings, forKey: .findings); try c.encode(heldBack, forKey: .heldBack)
         }
     }
 
