@@ -8,7 +8,6 @@ public final class Tokenizer: Sendable {
     public let kind: Kind
     /// Token text by id.
     public let tokens: [String]
-    let ids: [String: Int32]
     /// Ids by the exact UTF-8 bytes of the token text: Swift's `String` equality is canonical
     /// equivalence, which would let "é" and "e\u{301}" find each other's token.
     let idsByBytes: [[UInt8]: Int32]
@@ -62,10 +61,6 @@ public final class Tokenizer: Sendable {
             throw TextGenerationError(.unsupportedTokenizer, "\(file.path): tokenizer model '\(model)' is not supported (expected gpt2 or llama)")
         }
         self.tokens = tokens
-        var ids: [String: Int32] = [:]
-        ids.reserveCapacity(tokens.count)
-        for (i, t) in tokens.enumerated() where ids[t] == nil { ids[t] = Int32(i) }
-        self.ids = ids
         var byBytes: [[UInt8]: Int32] = [:]
         byBytes.reserveCapacity(tokens.count)
         for (i, t) in tokens.enumerated() where byBytes[Array(t.utf8)] == nil { byBytes[Array(t.utf8)] = Int32(i) }
@@ -88,7 +83,7 @@ public final class Tokenizer: Sendable {
         if kind == .sentencePiece {
             for b in 0..<256 {
                 let hex = String(b, radix: 16, uppercase: true)
-                if let id = ids["<0x\(hex.count == 1 ? "0" + hex : hex)>"] { bytes[b] = id }
+                if let id = byBytes[Array("<0x\(hex.count == 1 ? "0" + hex : hex)>".utf8)] { bytes[b] = id }
             }
         }
         self.byteTokens = bytes
@@ -100,7 +95,7 @@ public final class Tokenizer: Sendable {
         if let eos { stops.insert(eos) }
         if let eot = file.int("tokenizer.ggml.eot_token_id") { stops.insert(Int32(eot)) }
         for name in ["<|im_end|>", "<|eot_id|>", "<|end_of_text|>", "<|endoftext|>"] {
-            if let id = ids[name], self.tokenTypes[Int(id)] == 3 { stops.insert(id) }
+            if let id = byBytes[Array(name.utf8)], self.tokenTypes[Int(id)] == 3 { stops.insert(id) }
         }
         self.stopTokens = stops
         self.addBOS = file.metadata["tokenizer.ggml.add_bos_token"]?.bool ?? (kind == .sentencePiece)
@@ -108,7 +103,7 @@ public final class Tokenizer: Sendable {
     }
 
     /// The id of an exact token text, if the vocabulary has it.
-    public func id(of token: String) -> Int32? { ids[token] }
+    public func id(of token: String) -> Int32? { idsByBytes[Array(token.utf8)] }
 
     /// Token ids of `text`.
     ///
@@ -157,10 +152,10 @@ public final class Tokenizer: Sendable {
                 }
                 bpe(&symbols)
                 for s in symbols {
-                    if let id = ids[s] { out.append(id) }
+                    if let id = idsByBytes[Array(s.utf8)] { out.append(id) }
                     else {
                         // Unknown merge result: fall back to its single characters.
-                        for ch in s { if let id = ids[String(ch)] { out.append(id) } }
+                        for ch in s { if let id = idsByBytes[Array(String(ch).utf8)] { out.append(id) } }
                     }
                 }
             }
