@@ -31,6 +31,22 @@ public enum ByteDot {
         return acc &+ unsafeBitCast(quads, to: SIMD8<Int32>.self)
     }
 
+    /// `acc + scale·(Σ₄ u·s)` per lane, the scale given per pair of 16-bit halves (`vpmaddubsw` then
+    /// `vpmaddwd` against the scales): ggml's K-quant form. Exact for `u` ≤ 63.
+    @inlinable @inline(__always)
+    public static func scaledLanes(_ acc: SIMD8<Int32>, _ u: SIMD8<Int32>, _ s: SIMD8<Int32>, scales: SIMD16<Int16>) -> SIMD8<Int32> {
+        let pairs = Builtin.int_x86_avx2_pmadd_ub_sw(unsafeBitCast(u, to: SIMD32<Int8>.self)._storage._value,
+                                                     unsafeBitCast(s, to: SIMD32<Int8>.self)._storage._value)
+        let quads = Builtin.int_x86_avx2_pmadd_wd(pairs, scales._storage._value)
+        return acc &+ unsafeBitCast(quads, to: SIMD8<Int32>.self)
+    }
+
+    /// `a[2i]·b[2i] + a[2i+1]·b[2i+1]` in lane i (`vpmaddwd`).
+    @inlinable @inline(__always)
+    public static func pairProducts(_ a: SIMD16<Int16>, _ b: SIMD16<Int16>) -> SIMD8<Int32> {
+        unsafeBitCast(Builtin.int_x86_avx2_pmadd_wd(a._storage._value, b._storage._value), to: SIMD8<Int32>.self)
+    }
+
     #if COPYDESK_VNNI
     /// AVX-VNNI / AVX512-VNNI: one `vpdpbusd`.
     @inlinable @inline(__always)

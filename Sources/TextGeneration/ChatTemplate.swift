@@ -22,13 +22,18 @@ public enum ChatTemplate: Sendable, Equatable {
             self = .llama3
             return
         }
-        // SmolLM2's template writes a default system turn when the first message is not a system one.
+        // SmolLM2's and Qwen2's templates write a default system turn when the first message is
+        // not a system one: the first system turn written out as plain text (no Jinja inside).
         var system: String?
-        if let range = text.range(of: "<|im_start|>system\\n") ?? text.range(of: "<|im_start|>system\n") {
-            let rest = text[range.upperBound...]
-            if let end = rest.range(of: "<|im_end|>") {
+        for marker in ["<|im_start|>system\\n", "<|im_start|>system\n"] where system == nil {
+            var rest = text[...]
+            while system == nil, let range = rest.range(of: marker) {
+                rest = rest[range.upperBound...]
+                guard let end = rest.range(of: "<|im_end|>") else { break }
                 let candidate = String(rest[..<end.lowerBound])
-                if !candidate.contains("{{") && !candidate.contains("{%") && !candidate.isEmpty { system = candidate }
+                if !candidate.contains("{{") && !candidate.contains("{%") && !candidate.contains("'") && !candidate.isEmpty {
+                    system = candidate
+                }
             }
         }
         self = .chatML(defaultSystem: system)

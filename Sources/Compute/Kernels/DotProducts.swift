@@ -6,6 +6,7 @@ public enum DotProducts {
         switch weight {
         case .q4_0, .q8_0: return .q8_0
         case .q4_1: return .q8_1
+        case .q4_K, .q5_K, .q6_K: return .q8_K
         default: return .f32
         }
     }
@@ -23,6 +24,9 @@ public enum DotProducts {
         case .q4_1: return q4_1q8_1(w, a, blocks: count / 32)
         case .q8_0: return q8_0q8_0(w, a, blocks: count / 32)
         case .q4_0: return q4_0q8_0(w, a, blocks: count / 32)
+        case .q4_K: return q4_Kq8_K(w, a, blocks: count / 256)
+        case .q5_K: return q5_Kq8_K(w, a, blocks: count / 256)
+        case .q6_K: return q6_Kq8_K(w, a, blocks: count / 256)
         case .f32: return f32(w.assumingMemoryBound(to: Float.self), a.assumingMemoryBound(to: Float.self), count: count)
         default: return generic(type, w, a.assumingMemoryBound(to: Float.self), count: count)
         }

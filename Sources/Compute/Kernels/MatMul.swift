@@ -134,6 +134,65 @@ public enum MatMul {
                     return
                 }
             }
+            if type == .q4_K {
+                let blocks = cols / 256
+                if n == 1 {
+                    rowPairs(r0..<r1, out: out) { r in
+                        DotProducts.q4_Kq8_KRows2(data + r * rowBytes, data + (r + 1) * rowBytes, activations: quantized, blocks: blocks)
+                    } single: { r in
+                        DotProducts.q4_Kq8_K(data + r * rowBytes, activations: quantized, blocks: blocks)
+                    }
+                    return
+                }
+                for r in r0..<r1 {
+                    let row = data + r * rowBytes
+                    var t = 0
+                    while t + 4 <= n {
+                        DotProducts.q4_Kq8_Kx4(row, activations: quantized + t * aBytes, rowBytes: aBytes, blocks: blocks,
+                                               out: out + t * rows + r, outStride: rows)
+                        t += 4
+                    }
+                    while t < n {
+                        out[t * rows + r] = DotProducts.q4_Kq8_K(row, activations: quantized + t * aBytes, blocks: blocks)
+                        t += 1
+                    }
+                }
+                return
+            }
+            if type == .q6_K && n >= DotProducts.tiledMinimumBatch {
+                let blocks = cols / 256
+                for r in r0..<r1 {
+                    let row = data + r * rowBytes
+                    var t = 0
+                    while t + 4 <= n {
+                        DotProducts.q6_Kq8_KTiledx4(row, activations: quantized + t * aBytes, rowBytes: aBytes, blocks: blocks,
+                                                    out: out + t * rows + r, outStride: rows)
+                        t += 4
+                    }
+                    while t < n {
+                        out[t * rows + r] = DotProducts.q6_Kq8_KTiled(row, activations: quantized + t * aBytes, blocks: blocks)
+                        t += 1
+                    }
+                }
+                return
+            }
+            if type == .q6_K {
+                let blocks = cols / 256
+                for r in r0..<r1 {
+                    let row = data + r * rowBytes
+                    var t = 0
+                    while t + 4 <= n {
+                        DotProducts.q6_Kq8_Kx4(row, activations: quantized + t * aBytes, rowBytes: aBytes, blocks: blocks,
+                                               out: out + t * rows + r, outStride: rows)
+                        t += 4
+                    }
+                    while t < n {
+                        out[t * rows + r] = DotProducts.q6_Kq8_K(row, activations: quantized + t * aBytes, blocks: blocks)
+                        t += 1
+                    }
+                }
+                return
+            }
             #endif
             if type == .q4_1 && n == 1, let table = m.scales {
                 let blocks = cols / 32
@@ -206,6 +265,21 @@ public enum MatMul {
                         out[t * rows + r] = DotProducts.f32(row, xf + t * cols, count: cols)
                         t += 1
                     }
+                }
+                return
+            }
+            if type == .q6_K && n >= DotProducts.tiledMinimumBatch {
+                eachRowAndToken(r0..<r1, n: n, rows: rows, out: out) { r, t in
+                    DotProducts.q6_Kq8_KTiled(data + r * rowBytes, quantized + t * aBytes, blocks: cols / 256)
+                }
+                return
+            }
+            if type == .q4_K {
+                // llama.cpp's GEMM order for a batch's groups of four tokens, the GEMV's for the rest.
+                let grouped = n >= 4 ? n - n % 4 : 0
+                eachRowAndToken(r0..<r1, n: n, rows: rows, out: out) { r, t in
+                    t < grouped ? DotProducts.q4_Kq8_KPaired(data + r * rowBytes, quantized + t * aBytes, blocks: cols / 256)
+                        : DotProducts.q4_Kq8_K(data + r * rowBytes, quantized + t * aBytes, blocks: cols / 256)
                 }
                 return
             }

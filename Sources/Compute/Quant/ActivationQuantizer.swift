@@ -40,12 +40,47 @@ public enum ActivationQuantizer {
         return (d, sum)
     }
 
+    /// `count` floats (a multiple of 256) → Q8_K blocks (292 bytes: f32 d, 256 int8, 16 int16 sums
+    /// of 16), as ggml's reference does: the element of largest magnitude becomes −127 (scale
+    /// −127/max, rounded half to even), `d` is the reciprocal of that scale.
+    @inlinable
+    public static func q8_K(_ x: UnsafePointer<Float>, _ dst: UnsafeMutableRawPointer, count: Int) {
+        for b in 0..<(count / 256) {
+            let v = x + b * 256
+            let block = dst + b * 292
+            let q = (block + 4).assumingMemoryBound(to: Int8.self)
+            let sums = (block + 260).assumingMemoryBound(to: Int16.self)
+            var amax: Float = 0, signedMax: Float = 0
+            for j in 0..<256 where abs(v[j]) > amax {
+                amax = abs(v[j])
+                signedMax = v[j]
+            }
+            if amax == 0 {
+                block.storeBytes(of: Float(0), as: Float.self)
+                q.update(repeating: 0, count: 256)
+                sums.update(repeating: 0, count: 16)
+                continue
+            }
+            let iscale = -127 / signedMax
+            for j in 0..<256 {
+                q[j] = Int8(min(127, Int32((iscale * v[j]).rounded(.toNearestOrEven))))
+            }
+            for g in 0..<16 {
+                var s: Int32 = 0
+                for j in 0..<16 { s &+= Int32(q[g * 16 + j]) }
+                sums[g] = Int16(truncatingIfNeeded: s)
+            }
+            block.storeBytes(of: 1 / iscale, as: Float.self)
+        }
+    }
+
     /// Quantizes one row for the weight type's dot product; F32 rows are left to the caller.
     @inlinable
     public static func quantize(_ x: UnsafePointer<Float>, for activation: TensorType, into dst: UnsafeMutableRawPointer, count: Int) {
         switch activation {
         case .q8_0: q8_0(x, dst, count: count)
         case .q8_1: q8_1(x, dst, count: count)
+        case .q8_K: q8_K(x, dst, count: count)
         default: (dst.assumingMemoryBound(to: Float.self)).update(from: x, count: count)
         }
     }

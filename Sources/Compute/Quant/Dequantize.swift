@@ -66,6 +66,10 @@ public enum Dequantize {
             let d = half(p, 0)
             let qs = UnsafeRawPointer(u8 + 4).assumingMemoryBound(to: Int8.self)
             for j in 0..<32 { y[j] = Float(qs[j]) * d }
+        case .q8_K:
+            let d = p.loadUnaligned(as: Float.self)
+            let qs = UnsafeRawPointer(u8 + 4).assumingMemoryBound(to: Int8.self)
+            for j in 0..<256 { y[j] = Float(qs[j]) * d }
         case .q4_K:
             let d = half(p, 0), dmin = half(p, 2)
             let scales = u8 + 4

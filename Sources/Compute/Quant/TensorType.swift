@@ -11,6 +11,7 @@ public enum TensorType: Int, Sendable, CustomStringConvertible, CaseIterable {
     case q4_K = 12
     case q5_K = 13
     case q6_K = 14
+    case q8_K = 15
     case bf16 = 30
 
     /// Elements per block.
@@ -18,7 +19,7 @@ public enum TensorType: Int, Sendable, CustomStringConvertible, CaseIterable {
         switch self {
         case .f32, .f16, .bf16: return 1
         case .q4_0, .q4_1, .q5_0, .q5_1, .q8_0, .q8_1: return 32
-        case .q4_K, .q5_K, .q6_K: return 256
+        case .q4_K, .q5_K, .q6_K, .q8_K: return 256
         }
     }
 
@@ -36,6 +37,7 @@ public enum TensorType: Int, Sendable, CustomStringConvertible, CaseIterable {
         case .q4_K: return 144  // f16 d, f16 dmin, 12 bytes scales, 128 bytes nibbles
         case .q5_K: return 176  // as Q4_K plus 32 bytes of high bits
         case .q6_K: return 210  // 128 low nibbles, 64 high 2-bits, 16 int8 scales, f16 d
+        case .q8_K: return 292  // f32 d, 256 int8, 16 int16 sums of 16 (activations only)
         }
     }
 
@@ -57,6 +59,7 @@ public enum TensorType: Int, Sendable, CustomStringConvertible, CaseIterable {
         case .q4_K: return "Q4_K"
         case .q5_K: return "Q5_K"
         case .q6_K: return "Q6_K"
+        case .q8_K: return "Q8_K"
         }
     }
 }

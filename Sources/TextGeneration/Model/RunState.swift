@@ -55,7 +55,9 @@ final class RunState {
         hb2 = floats(maxBatch * c.hiddenDim)
         logits = floats(max(c.vocabularySize, 1))
         let widest = max(c.dim, c.hiddenDim, qDim)
-        scratch = UnsafeMutableRawPointer.allocate(byteCount: maxBatch * (widest / 32 + 1) * 36 + widest * 4 * maxBatch + (widest / 32) * 8 * maxBatch + 128, alignment: 64)
+        // Quantized rows (Q8_1 for 32-blocks, Q8_K for 256-blocks), then the Q4_1/Q8_0 float copies and scales.
+        let quantizedRow = max((widest / 32 + 1) * 36, (widest / 256 + 1) * 292)
+        scratch = UnsafeMutableRawPointer.allocate(byteCount: maxBatch * quantizedRow + widest * 4 * maxBatch + (widest / 32) * 8 * maxBatch + 128, alignment: 64)
         paddedContext = (contextLength + 63) / 64 * 64
         scores = floats(threads * paddedContext)
         q16 = floats(threads * c.headDim)

@@ -18,7 +18,7 @@ public final class Transformer {
     /// - Parameters:
     ///   - contextLength: KV cache size (default: the smaller of 2048 and what the model was trained for).
     ///   - threads: compute threads (default: active processors).
-    public init(file: GGUFFile, contextLength: Int? = nil, threads: Int? = nil, maxBatch: Int = 128) throws(TextGenerationError) {
+    public init(file: GGUFFile, contextLength: Int? = nil, threads: Int? = nil, maxBatch: Int = 512) throws(TextGenerationError) {
         let config = try ModelConfig(file: file)
         self.config = config
         self.file = file
