@@ -65,13 +65,20 @@ extension BrandProfile {
         if let r = root["review"] {
             guard let t = r.table else { throw KitError(.wrongType, "`review` must be a table", file: file, line: line(root, "review"), field: "review") }
             for key in t.keys {
-                guard key == "min_score" else {
-                    throw KitError(.unknownKey, "[review]: unknown key \"\(key)\"; expected min_score", file: file, line: line(t, key), field: key)
+                switch key {
+                case "min_score":
+                    guard let i = t[key]?.int, (0...100).contains(i) else {
+                        throw KitError(.invalidValue, "[review]: `min_score` must be an integer from 0 to 100", file: file, line: line(t, key), field: key)
+                    }
+                    review.minScore = Int(i)
+                case "max_unverifiable":
+                    guard let i = t[key]?.int, i >= 0 else {
+                        throw KitError(.invalidValue, "[review]: `max_unverifiable` must be a whole number of claims, 0 or more", file: file, line: line(t, key), field: key)
+                    }
+                    review.maxUnverifiable = Int(i)
+                default:
+                    throw KitError(.unknownKey, "[review]: unknown key \"\(key)\"; expected min_score or max_unverifiable", file: file, line: line(t, key), field: key)
                 }
-                guard let i = t[key]?.int, (0...100).contains(i) else {
-                    throw KitError(.invalidValue, "[review]: `min_score` must be an integer from 0 to 100", file: file, line: line(t, key), field: key)
-                }
-                review.minScore = Int(i)
             }
         }
         // [[rules]]

@@ -17,6 +17,9 @@ public struct BrandProfile: Sendable {
     public struct Review: Sendable {
         /// The lowest critique score (0–100) a piece may have and still be approved without a person.
         public var minScore: Int = 50
+        /// How many unverifiable claims a piece may keep and still be approved without a person
+        /// (default 0: automatic approval needs every claim verified).
+        public var maxUnverifiable: Int = 0
     }
 
     /// Channel names a kit may use.

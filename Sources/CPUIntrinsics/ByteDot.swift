@@ -47,6 +47,22 @@ public enum ByteDot {
         unsafeBitCast(Builtin.int_x86_avx2_pmadd_wd(a._storage._value, b._storage._value), to: SIMD8<Int32>.self)
     }
 
+    /// Bytes of `a` picked by `mask` within each 128-bit half (`vpshufb`): mask byte i selects
+    /// byte `mask[i] & 15` of the same half, or zero when its top bit is set.
+    @inlinable @inline(__always)
+    public static func shuffleBytes(_ a: SIMD8<Int32>, _ mask: SIMD8<Int32>) -> SIMD8<Int32> {
+        unsafeBitCast(Builtin.int_x86_avx2_pshuf_b(unsafeBitCast(a, to: SIMD32<Int8>.self)._storage._value,
+                                                   unsafeBitCast(mask, to: SIMD32<Int8>.self)._storage._value),
+                      to: SIMD8<Int32>.self)
+    }
+
+    /// Adjacent pairs added within each 128-bit half (`vphaddd`): lanes 0-1 from `a`'s pairs 0-1,
+    /// lanes 2-3 from `b`'s pairs 0-1, lanes 4-5 from `a`'s pairs 2-3, lanes 6-7 from `b`'s pairs 2-3.
+    @inlinable @inline(__always)
+    public static func pairSums(_ a: SIMD8<Int32>, _ b: SIMD8<Int32>) -> SIMD8<Int32> {
+        unsafeBitCast(Builtin.int_x86_avx2_phadd_d(a._storage._value, b._storage._value), to: SIMD8<Int32>.self)
+    }
+
     #if COPYDESK_VNNI
     /// AVX-VNNI / AVX512-VNNI: one `vpdpbusd`.
     @inlinable @inline(__always)
@@ -66,3 +82,12 @@ public enum ByteDot {
     }
 }
 #endif
+
+/// Software prefetch hints.
+public enum Prefetch {
+    /// Asks the cache hierarchy for the 64-byte line at `p` (`prefetcht0` on x86); never faults.
+    @inlinable @inline(__always)
+    public static func read(_ p: UnsafeRawPointer) {
+        Builtin.int_prefetch_RawPointer(p._rawValue, Int32(0)._value, Int32(3)._value, Int32(1)._value)
+    }
+}

@@ -34,7 +34,16 @@ public final class Critic {
     }
 
     /// Checks `text` as copy for `channel`.
+    /// Text with nothing to check (empty, no words) never passes: it gets one error finding and score 0.
     public func check(_ text: String, channel: Channel?) throws -> CheckReport {
+        do { try CopyText.validate(text) } catch let error as PipelineError {
+            let r = style.readability(text)
+            return CheckReport(claims: [], findings: [.init(rule: "copy.empty", level: "error", start: 0, end: text.unicodeScalars.count,
+                                                            text: "", message: error.message, replacement: nil)],
+                               tone: nil, readability: .init(grade: 0, words: r.words, sentences: r.sentences, syllables: r.syllables,
+                                                            maxGrade: profile.voice.readingGradeMax),
+                               score: 0, passed: false, channel: channel?.rawValue)
+        }
         let findings = style.check(text, channel: channel?.rawValue).map {
             CheckReport.Finding(rule: $0.rule, level: $0.level.rawValue, start: $0.start, end: $0.end, text: $0.text, message: $0.message, replacement: $0.replacement)
         }

@@ -1,3 +1,4 @@
+import BrandKit
 import Foundation
 
 /// What happened to one channel of a brief.
@@ -8,11 +9,26 @@ public struct ChannelOutcome: Sendable {
     public var final: CheckedVersion
     public var seconds: Double
     /// Why a piece that passed every check was still left for a person (its score is below the
-    /// brand's `[review] min_score`); nil when it was approved or did not pass.
+    /// brand's `[review] min_score`, or it keeps more unverifiable claims than `[review]
+    /// max_unverifiable` allows); nil when it was approved or did not pass.
     public var heldBack: String?
 }
 
 extension Studio {
+    /// Why a passing report may still not be approved without a person, or nil: its score is
+    /// below the kit's `min_score`, or it keeps more unverifiable claims than `max_unverifiable`.
+    public static func holdReason(_ report: CheckReport, gate: BrandProfile.Review) -> String? {
+        let unverifiable = report.claims.filter { $0.verdict == "unverifiable" }.count
+        if unverifiable > gate.maxUnverifiable {
+            let allowed = gate.maxUnverifiable == 0 ? "none is allowed" : "at most \(gate.maxUnverifiable) allowed"
+            return "\(unverifiable) claim\(unverifiable == 1 ? "" : "s") could not be verified against the knowledge base (\(allowed) for automatic approval)"
+        }
+        if report.score < gate.minScore {
+            return "score \(report.score) is below the brand's minimum of \(gate.minScore) for automatic approval"
+        }
+        return nil
+    }
+
     /// Runs a brief through the whole pipeline: for each channel, draft, review, revise while the
     /// check fails or scores below the kit's minimum (up to `rounds` re-drafts), review again, and approve as `approver` when it passes
     /// and scores at least the brand's `[review] min_score`. Any other piece stays in review for a person.
@@ -25,20 +41,22 @@ extension Studio {
             let draft = try self.draft(brief, channel: channel, brand: brand, seed: seed)
             progress("checking \(channel.rawValue)")
             var current = try review(piece: draft.piece.id)
-            let minScore = try critic().profile.review.minScore
-            if !current.report.passed || current.report.score < minScore {
+            let gate = try critic().profile.review
+            let minScore = gate.minScore
+            if !current.report.passed || Self.holdReason(current.report, gate: gate) != nil {
                 progress("revising \(channel.rawValue)")
-                let revised = try revise(piece: draft.piece.id, rounds: rounds, seed: seed, minScore: minScore, checked: current)
+                let revised = try revise(piece: draft.piece.id, rounds: rounds, seed: seed, minScore: minScore,
+                                         maxUnverifiable: gate.maxUnverifiable, checked: current)
                 current = try review(piece: draft.piece.id, note: "after revision", checked: revised)
             }
             var heldBack: String?
             if current.report.passed, let approver {
-                if current.report.score >= minScore {
-                    current.piece = try database.recordReview(draft.piece.id, state: .approved, actor: approver,
-                                                              note: "passed every rule; claims supported or flagged; score \(current.report.score)")
+                if let reason = Self.holdReason(current.report, gate: gate) {
+                    heldBack = reason
+                    progress("\(channel.rawValue): \(reason); left for an editor")
                 } else {
-                    heldBack = "score \(current.report.score) is below the brand's minimum of \(minScore) for automatic approval"
-                    progress("\(channel.rawValue): \(heldBack!); left for an editor")
+                    current.piece = try database.recordReview(draft.piece.id, state: .approved, actor: approver,
+                                                              note: "passed every rule; every claim verified; score \(current.report.score)")
                 }
             }
             outcomes.append(ChannelOutcome(channel: channel, draft: draft, final: current, seconds: Date().timeIntervalSince(t0),

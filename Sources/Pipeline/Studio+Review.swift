@@ -63,12 +63,14 @@ extension Studio {
     /// model with the findings as feedback. Every version is kept; if a later one scores worse, the
     /// best one is restored as the newest. Returns the newest version, checked.
     @discardableResult
-    public func revise(piece id: Int64, rounds: Int = 2, seed: UInt64 = 1, minScore: Int = 0,
+    public func revise(piece id: Int64, rounds: Int = 2, seed: UInt64 = 1, minScore: Int = 0, maxUnverifiable: Int = .max,
                        checked known: CheckedVersion? = nil) throws -> CheckedVersion {
         var current = try known.flatMap { $0.version == (try database.piece(id).latest?.version) ? $0 : nil } ?? check(piece: id)
         var best = current
-        /// Done: passes and scores at least `minScore`.
-        func done(_ r: CheckReport) -> Bool { r.passed && r.score >= minScore }
+        /// Done: passes, scores at least `minScore` and keeps at most `maxUnverifiable` unverifiable claims.
+        func done(_ r: CheckReport) -> Bool {
+            r.passed && r.score >= minScore && r.claims.filter { $0.verdict == "unverifiable" }.count <= maxUnverifiable
+        }
         /// Passing beats failing; then the higher score.
         func better(_ a: CheckReport, _ b: CheckReport) -> Bool { a.passed != b.passed ? a.passed : a.score > b.score }
         for round in 0...rounds {
@@ -118,6 +120,7 @@ extension Studio {
         let template = try version.template()
         var problems = v.report.findings.filter { $0.level != "suggestion" }.map { "- \($0.message)" }
         problems += v.report.claims.filter { $0.verdict == "contradicted" }.map { "- Wrong: \"\($0.text)\". \($0.suggestion.map { "Write: \"\($0)\"" } ?? $0.reason)" }
+        problems += v.report.claims.filter { $0.verdict == "unverifiable" }.map { "- Not in the facts: \"\($0.text)\". Remove it or say only what the facts say." }
         let facts = v.report.claims.flatMap(\.evidence).prefix(4).map { "- " + $0.text.replacingOccurrences(of: "\n", with: " ") }
         let values = ["draft": v.text, "findings": problems.prefix(8).joined(separator: "\n"), "facts": facts.joined(separator: "\n")]
             .filter { template.inputs.contains($0.key) }

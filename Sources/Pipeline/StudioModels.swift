@@ -6,7 +6,7 @@ import Support
 public struct StudioModels: Sendable {
     /// A model file and its identity.
     public struct File: Sendable, Equatable {
-        /// The cache name ("smollm2") or, for a file outside the cache, its file name.
+        /// The cache name ("qwen-1.5b") or, for a file outside the cache, its file name.
         public var name: String
         public var path: String
         public var sha256: String
@@ -22,7 +22,7 @@ public struct StudioModels: Sendable {
 
     /// Resolves the default models (or `languageModel`, a cache name or GGUF path) from the cache,
     /// fetching what is missing.
-    public static func resolve(cache: ModelCache, languageModel: String = "smollm2", progress: (String) -> Void = { _ in }) throws -> StudioModels {
+    public static func resolve(cache: ModelCache, languageModel: String = ModelCache.defaultLanguageModel, progress: (String) -> Void = { _ in }) throws -> StudioModels {
         let llm: File
         if FileManager.default.fileExists(atPath: languageModel) {
             llm = File(name: (languageModel as NSString).lastPathComponent, path: languageModel, sha256: try sha256(ofFile: languageModel))

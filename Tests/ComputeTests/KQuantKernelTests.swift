@@ -85,3 +85,17 @@ final class KQuantKernelTests: XCTestCase {
         }
     }
 }
+
+/// Pools made and dropped at once: a worker thread that starts after its pool was released must
+/// leave quietly (it used to trap reading the deiniting pool).
+final class ThreadPoolLifetimeTests: XCTestCase {
+    func testShortLivedPoolsShutDownCleanly() {
+        var total = 0
+        for i in 0..<300 {
+            let pool = ThreadPool(threads: 2)
+            if i % 3 == 0 { pool.run(chunks: 4) { _, _ in } }
+            total += pool.threadCount
+        }
+        XCTAssertEqual(total, 600)
+    }
+}

@@ -16,7 +16,7 @@ final class PipelineFixture {
     init(minScore: Int? = nil) throws {
         let models: StudioModels
         do {
-            models = try StudioModels.resolve(cache: ModelCache(root: ModelCache.defaultRoot()))
+            models = try StudioModels.resolve(cache: ModelCache(root: ModelCache.defaultRoot()), languageModel: "smollm2")
         } catch {
             if ProcessInfo.processInfo.environment["CI"] == "true" { throw error }
             throw XCTSkip("default models unavailable: \(error)")

@@ -15,7 +15,7 @@ final class ToneScorerTests: XCTestCase {
     /// Each exemplar, left out of the scorer, is placed on its own side.
     func testHeldOutExemplarsScoreOnTheirOwnSide() throws {
         let models: StudioModels
-        do { models = try StudioModels.resolve(cache: ModelCache(root: ModelCache.defaultRoot())) } catch {
+        do { models = try StudioModels.resolve(cache: ModelCache(root: ModelCache.defaultRoot()), languageModel: "smollm2") } catch {
             if ProcessInfo.processInfo.environment["CI"] == "true" { throw error }
             throw XCTSkip("models unavailable: \(error)")
         }

@@ -8,16 +8,40 @@ extension DotProducts {
     /// Four 8-bit fields per lane, low nibbles.
     @inlinable static var nibbleMask: SIMD8<Int32> { SIMD8<Int32>(repeating: 0x0F0F_0F0F) }
 
+    /// Byte pattern `[j, zero]` in both 16-bit halves of a lane: with `vpshufb` it widens byte j
+    /// of each 128-bit half into two 16-bit words.
+    @inlinable @inline(__always)
+    static func wordPattern(_ j: Int) -> Int32 { Int32(bitPattern: UInt32(j) | 0x8000 | UInt32(j) << 16 | 0x8000_0000) }
+
+    /// A 64-bit word in every 64-bit quarter of a vector.
+    @inlinable @inline(__always)
+    static func broadcast(_ word: UInt64) -> SIMD8<Int32> { unsafeBitCast(SIMD4<UInt64>(repeating: word), to: SIMD8<Int32>.self) }
+
+    /// Scale byte k of `scales` (a `broadcast` word) widened into all sixteen 16-bit lanes.
+    @inlinable @inline(__always)
+    static func scaleWords(_ scales: SIMD8<Int32>, _ k: Int) -> SIMD16<Int16> {
+        unsafeBitCast(ByteDot.shuffleBytes(scales, SIMD8<Int32>(repeating: wordPattern(k))), to: SIMD16<Int16>.self)
+    }
+
+    /// Σ over sub-blocks of min · activation sum: the eight mins paired into 16-bit words against
+    /// the sixteen 16-element sums, one `vpmaddwd`.
+    @inlinable @inline(__always)
+    static func q4_KMinSum(_ mins: UInt64, sums: UnsafeRawPointer) -> Int32 {
+        let pattern = SIMD8<Int32>(wordPattern(0), wordPattern(1), wordPattern(2), wordPattern(3),
+                                   wordPattern(4), wordPattern(5), wordPattern(6), wordPattern(7))
+        let paired = unsafeBitCast(ByteDot.shuffleBytes(broadcast(mins), pattern), to: SIMD16<Int16>.self)
+        return ByteDot.pairProducts(sums.loadUnaligned(as: SIMD16<Int16>.self), paired).wrappedSum()
+    }
+
     /// The integer sum Σ_s scale_s · Σ q·y over one Q4_K super-block `x` and Q8_K block `y`.
     @inlinable @inline(__always)
     static func q4_KBlockSum(_ x: UnsafeRawPointer, _ scales: UInt64, _ y: UnsafeRawPointer) -> Int32 {
+        let sc = broadcast(scales)
         var sum = SIMD8<Int32>()
         for j in 0..<4 {
             let q = (x + 16 + 32 * j).loadUnaligned(as: SIMD8<Int32>.self)
-            sum = ByteDot.scaledLanes(sum, q & nibbleMask, (y + 4 + 64 * j).loadUnaligned(as: SIMD8<Int32>.self),
-                                      scales: SIMD16<Int16>(repeating: Int16(byte(scales, 2 * j))))
-            sum = ByteDot.scaledLanes(sum, (q &>> 4) & nibbleMask, (y + 36 + 64 * j).loadUnaligned(as: SIMD8<Int32>.self),
-                                      scales: SIMD16<Int16>(repeating: Int16(byte(scales, 2 * j + 1))))
+            sum = ByteDot.scaledLanes(sum, q & nibbleMask, (y + 4 + 64 * j).loadUnaligned(as: SIMD8<Int32>.self), scales: scaleWords(sc, 2 * j))
+            sum = ByteDot.scaledLanes(sum, (q &>> 4) & nibbleMask, (y + 36 + 64 * j).loadUnaligned(as: SIMD8<Int32>.self), scales: scaleWords(sc, 2 * j + 1))
         }
         return sum.wrappedSum()
     }
@@ -31,47 +55,60 @@ extension DotProducts {
             let (scales, mins) = kScalesAndMins(x + 4)
             let dy = y.loadUnaligned(as: Float.self)
             acc = acc.addingProduct(Float(q4_KBlockSum(x, scales, y)), half(x, 0) * dy)
-            accMin = accMin.addingProduct(Float(kMinSum(mins, sums: y + 260)), half(x, 2) * dy)
+            accMin = accMin.addingProduct(Float(q4_KMinSum(mins, sums: y + 260)), half(x, 2) * dy)
         }
         return acc - accMin
     }
 
-    /// Two Q4_K rows against one activation row (decode).
+    /// Two Q4_K rows against one activation row (decode): the activation bytes are loaded once.
     @inlinable
     public static func q4_Kq8_KRows2(_ w0: UnsafeRawPointer, _ w1: UnsafeRawPointer, activations a: UnsafeRawPointer,
-                                     blocks: Int) -> (Float, Float) {
+                                     blocks: Int, prefetch ahead: Int) -> (Float, Float) {
         var acc0: Float = 0, min0: Float = 0, acc1: Float = 0, min1: Float = 0
+        // `ahead` bytes on (a later pair of rows): fetched while this pair is computed.
         for b in 0..<blocks {
             let x0 = w0 + b * 144, x1 = w1 + b * 144, y = a + b * 292
+            Prefetch.read(x0 + ahead); Prefetch.read(x0 + ahead + 64); Prefetch.read(x0 + ahead + 128)
+            Prefetch.read(x1 + ahead); Prefetch.read(x1 + ahead + 64); Prefetch.read(x1 + ahead + 128)
             let (s0, m0) = kScalesAndMins(x0 + 4)
             let (s1, m1) = kScalesAndMins(x1 + 4)
+            let sc0 = broadcast(s0), sc1 = broadcast(s1)
             var sum0 = SIMD8<Int32>(), sum1 = SIMD8<Int32>()
             for j in 0..<4 {
                 let ylo = (y + 4 + 64 * j).loadUnaligned(as: SIMD8<Int32>.self)
                 let yhi = (y + 36 + 64 * j).loadUnaligned(as: SIMD8<Int32>.self)
                 let q0 = (x0 + 16 + 32 * j).loadUnaligned(as: SIMD8<Int32>.self)
                 let q1 = (x1 + 16 + 32 * j).loadUnaligned(as: SIMD8<Int32>.self)
-                sum0 = ByteDot.scaledLanes(sum0, q0 & nibbleMask, ylo, scales: SIMD16<Int16>(repeating: Int16(byte(s0, 2 * j))))
-                sum0 = ByteDot.scaledLanes(sum0, (q0 &>> 4) & nibbleMask, yhi, scales: SIMD16<Int16>(repeating: Int16(byte(s0, 2 * j + 1))))
-                sum1 = ByteDot.scaledLanes(sum1, q1 & nibbleMask, ylo, scales: SIMD16<Int16>(repeating: Int16(byte(s1, 2 * j))))
-                sum1 = ByteDot.scaledLanes(sum1, (q1 &>> 4) & nibbleMask, yhi, scales: SIMD16<Int16>(repeating: Int16(byte(s1, 2 * j + 1))))
+                sum0 = ByteDot.scaledLanes(sum0, q0 & nibbleMask, ylo, scales: scaleWords(sc0, 2 * j))
+                sum0 = ByteDot.scaledLanes(sum0, (q0 &>> 4) & nibbleMask, yhi, scales: scaleWords(sc0, 2 * j + 1))
+                sum1 = ByteDot.scaledLanes(sum1, q1 & nibbleMask, ylo, scales: scaleWords(sc1, 2 * j))
+                sum1 = ByteDot.scaledLanes(sum1, (q1 &>> 4) & nibbleMask, yhi, scales: scaleWords(sc1, 2 * j + 1))
             }
             let dy = y.loadUnaligned(as: Float.self)
             acc0 = acc0.addingProduct(Float(sum0.wrappedSum()), half(x0, 0) * dy)
             acc1 = acc1.addingProduct(Float(sum1.wrappedSum()), half(x1, 0) * dy)
-            min0 = min0.addingProduct(Float(kMinSum(m0, sums: y + 260)), half(x0, 2) * dy)
-            min1 = min1.addingProduct(Float(kMinSum(m1, sums: y + 260)), half(x1, 2) * dy)
+            min0 = min0.addingProduct(Float(q4_KMinSum(m0, sums: y + 260)), half(x0, 2) * dy)
+            min1 = min1.addingProduct(Float(q4_KMinSum(m1, sums: y + 260)), half(x1, 2) * dy)
         }
         return (acc0 - min0, acc1 - min1)
     }
 
+    /// The lane sums of four vectors: `[Σa, Σb, Σc, Σd]` (exact).
+    @inlinable @inline(__always)
+    static func sums4(_ a: SIMD8<Int32>, _ b: SIMD8<Int32>, _ c: SIMD8<Int32>, _ d: SIMD8<Int32>) -> SIMD4<Int32> {
+        let h = ByteDot.pairSums(ByteDot.pairSums(a, b), ByteDot.pairSums(c, d))
+        return h.lowHalf &+ h.highHalf
+    }
+
     /// One Q4_K row against four activation rows `rowBytes` apart (prefill), in the GEMM's order
     /// (`q4_Kq8_KPaired`); writes the four results `outStride` floats apart. The weight nibbles
-    /// are unpacked once per sub-block.
+    /// are unpacked once per sub-block, the four rows' sums reduced together.
     @inlinable
     public static func q4_Kq8_Kx4(_ w: UnsafeRawPointer, activations a: UnsafeRawPointer, rowBytes: Int, blocks: Int,
                                   out: UnsafeMutablePointer<Float>, outStride: Int) {
         var acc = SIMD4<Float>(), accMin = SIMD4<Float>()
+        let minsPattern = SIMD8<Int32>(wordPattern(0), wordPattern(1), wordPattern(2), wordPattern(3),
+                                       wordPattern(4), wordPattern(5), wordPattern(6), wordPattern(7))
         for b in 0..<blocks {
             let x = w + b * 144, y = a + b * 292
             let (scales, mins) = kScalesAndMins(x + 4)
@@ -79,26 +116,32 @@ extension DotProducts {
                                   y.loadUnaligned(fromByteOffset: 2 * rowBytes, as: Float.self),
                                   y.loadUnaligned(fromByteOffset: 3 * rowBytes, as: Float.self))
             let d = half(x, 0) * dy, dmin = half(x, 2) * dy
-            for j in 0..<4 {
+            let sc = broadcast(scales)
+            // Min × activation sum per sub-block, then per pair of sub-blocks, for the four rows.
+            let paired = unsafeBitCast(ByteDot.shuffleBytes(broadcast(mins), minsPattern), to: SIMD16<Int16>.self)
+            @inline(__always) func minProducts(_ t: Int) -> SIMD8<Int32> {
+                ByteDot.pairProducts((y + t * rowBytes + 260).loadUnaligned(as: SIMD16<Int16>.self), paired)
+            }
+            // lanes: [t0 p0, t0 p1, t1 p0, t1 p1 | t0 p2, t0 p3, t1 p2, t1 p3] and the same for t2, t3.
+            let m01 = ByteDot.pairSums(minProducts(0), minProducts(1))
+            let m23 = ByteDot.pairSums(minProducts(2), minProducts(3))
+            // The pairs of sub-blocks in order, written out so every lane index is a constant.
+            @inline(__always) func step(_ j: Int, _ ms: SIMD4<Int32>) {
                 let q = (x + 16 + 32 * j).loadUnaligned(as: SIMD8<Int32>.self)
                 let lo = q & nibbleMask, hi = (q &>> 4) & nibbleMask
-                let sl = SIMD16<Int16>(repeating: Int16(byte(scales, 2 * j)))
-                let sh = SIMD16<Int16>(repeating: Int16(byte(scales, 2 * j + 1)))
+                let sl = scaleWords(sc, 2 * j), sh = scaleWords(sc, 2 * j + 1)
                 let ylo = y + 4 + 64 * j, yhi = y + 36 + 64 * j
-                @inline(__always) func pair(_ t: Int) -> Int32 {
-                    var s = ByteDot.scaledLanes(SIMD8<Int32>(), lo, ylo.loadUnaligned(fromByteOffset: t * rowBytes, as: SIMD8<Int32>.self), scales: sl)
-                    s = ByteDot.scaledLanes(s, hi, yhi.loadUnaligned(fromByteOffset: t * rowBytes, as: SIMD8<Int32>.self), scales: sh)
-                    return s.wrappedSum()
+                @inline(__always) func pair(_ t: Int) -> SIMD8<Int32> {
+                    let s = ByteDot.scaledLanes(SIMD8<Int32>(), lo, ylo.loadUnaligned(fromByteOffset: t * rowBytes, as: SIMD8<Int32>.self), scales: sl)
+                    return ByteDot.scaledLanes(s, hi, yhi.loadUnaligned(fromByteOffset: t * rowBytes, as: SIMD8<Int32>.self), scales: sh)
                 }
-                @inline(__always) func minSum(_ t: Int) -> Int32 {
-                    let bs = (y + t * rowBytes + 260 + 8 * j).loadUnaligned(as: SIMD4<Int16>.self)
-                    return byte(mins, 2 * j) &* (Int32(bs[0]) &+ Int32(bs[1])) &+ byte(mins, 2 * j + 1) &* (Int32(bs[2]) &+ Int32(bs[3]))
-                }
-                let sums = SIMD4<Float>(Float(pair(0)), Float(pair(1)), Float(pair(2)), Float(pair(3)))
-                let ms = SIMD4<Float>(Float(minSum(0)), Float(minSum(1)), Float(minSum(2)), Float(minSum(3)))
-                acc = acc.addingProduct(sums, d)
-                accMin = accMin.addingProduct(ms, dmin)
+                acc = acc.addingProduct(SIMD4<Float>(sums4(pair(0), pair(1), pair(2), pair(3))), d)
+                accMin = accMin.addingProduct(SIMD4<Float>(ms), dmin)
             }
+            step(0, SIMD4<Int32>(m01[0], m01[2], m23[0], m23[2]))
+            step(1, SIMD4<Int32>(m01[1], m01[3], m23[1], m23[3]))
+            step(2, SIMD4<Int32>(m01[4], m01[6], m23[4], m23[6]))
+            step(3, SIMD4<Int32>(m01[5], m01[7], m23[5], m23[7]))
         }
         let r = acc - accMin
         out[0] = r[0]; out[outStride] = r[1]; out[2 * outStride] = r[2]; out[3 * outStride] = r[3]
@@ -143,15 +186,17 @@ extension DotProducts {
     /// The 16 int8 scales of a Q6_K block widened to 16 bits.
     @inlinable @inline(__always)
     static func q6_KScales16(_ sc: UnsafePointer<Int8>) -> SIMD16<Int16> {
-        SIMD16<Int16>(truncatingIfNeeded: UnsafeRawPointer(sc).loadUnaligned(as: SIMD16<Int8>.self))
+        SIMD16<Int16>(Int16(sc[0]), Int16(sc[1]), Int16(sc[2]), Int16(sc[3]), Int16(sc[4]), Int16(sc[5]), Int16(sc[6]), Int16(sc[7]),
+                      Int16(sc[8]), Int16(sc[9]), Int16(sc[10]), Int16(sc[11]), Int16(sc[12]), Int16(sc[13]), Int16(sc[14]), Int16(sc[15]))
     }
 
     /// Q6_K · Q8_K, one row.
     @inlinable
-    public static func q6_Kq8_K(_ w: UnsafeRawPointer, activations a: UnsafeRawPointer, blocks: Int) -> Float {
+    public static func q6_Kq8_K(_ w: UnsafeRawPointer, activations a: UnsafeRawPointer, blocks: Int, prefetch ahead: Int = 0) -> Float {
         var acc = SIMD8<Float>()
         for b in 0..<blocks {
             let x = w + b * 210, y = a + b * 292
+            if ahead != 0 { Prefetch.read(x + ahead); Prefetch.read(x + ahead + 64); Prefetch.read(x + ahead + 128); Prefetch.read(x + ahead + 192) }
             let sc = (x + 192).assumingMemoryBound(to: Int8.self)
             let lanes = q6_KBlockLanes(x, y, scales: sc, scales16: q6_KScales16(sc))
             acc = acc.addingProduct(SIMD8<Float>(repeating: y.loadUnaligned(as: Float.self) * half(x, 208)), toFloat(lanes))
@@ -195,11 +240,10 @@ extension DotProducts {
                 }
                 group(q0, 4 * h); group(q1, 4 * h + 1); group(q2, 4 * h + 2); group(q3, 4 * h + 3)
             }
-            @inline(__always) func total(_ s: SIMD8<Int32>, _ row: Int) -> Float {
-                let sums = (y + row * rowBytes + 260).loadUnaligned(as: SIMD16<Int16>.self)
-                return Float((s &- (ByteDot.pairProducts(sums, sc16) &<< 5)).wrappedSum())
+            @inline(__always) func corrected(_ s: SIMD8<Int32>, _ row: Int) -> SIMD8<Int32> {
+                s &- (ByteDot.pairProducts((y + row * rowBytes + 260).loadUnaligned(as: SIMD16<Int16>.self), sc16) &<< 5)
             }
-            let totals = SIMD4<Float>(total(s0, 0), total(s1, 1), total(s2, 2), total(s3, 3))
+            let totals = SIMD4<Float>(sums4(corrected(s0, 0), corrected(s1, 1), corrected(s2, 2), corrected(s3, 3)))
             let dy = SIMD4<Float>(y.loadUnaligned(as: Float.self), y.loadUnaligned(fromByteOffset: rowBytes, as: Float.self),
                                   y.loadUnaligned(fromByteOffset: 2 * rowBytes, as: Float.self),
                                   y.loadUnaligned(fromByteOffset: 3 * rowBytes, as: Float.self))

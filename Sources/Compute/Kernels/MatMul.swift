@@ -1,4 +1,7 @@
+import Foundation
 /// Matrix products of encoded weights with float activations, over a thread pool.
+let tuneA = Int(ProcessInfo.processInfo.environment["TUNE_A"] ?? "4")!
+let tuneB = Int(ProcessInfo.processInfo.environment["TUNE_B"] ?? "0")!
 public enum MatMul {
     /// Whether this build's quantized products use the integer byte kernels (x86 with AVX2).
     public static var integerKernels: Bool {
@@ -80,7 +83,9 @@ public enum MatMul {
         let type = w.type
         // Chunks of rows over all matrices; enough chunks that threads finish together.
         let totalRows = ws.reduce(0) { $0 + $1.rows }
-        let chunkRows = max(4, min(64, totalRows / (pool.threadCount * 8)))
+        // Decode reads each weight once: long contiguous runs per thread keep the prefetchers streaming.
+        let chunkRows = n == 1 && type.blockSize == 256 ? max(16, totalRows / (pool.threadCount * 4)) / 2 * 2
+            : max(4, min(64, totalRows / (pool.threadCount * 8)))
         var starts: [Int] = []  // first chunk of each matrix
         var chunks = 0
         for m in ws {
@@ -138,7 +143,8 @@ public enum MatMul {
                 let blocks = cols / 256
                 if n == 1 {
                     rowPairs(r0..<r1, out: out) { r in
-                        DotProducts.q4_Kq8_KRows2(data + r * rowBytes, data + (r + 1) * rowBytes, activations: quantized, blocks: blocks)
+                        DotProducts.q4_Kq8_KRows2(data + r * rowBytes, data + (r + 1) * rowBytes, activations: quantized, blocks: blocks,
+                                                  prefetch: tuneA * rowBytes)
                     } single: { r in
                         DotProducts.q4_Kq8_K(data + r * rowBytes, activations: quantized, blocks: blocks)
                     }
@@ -187,7 +193,8 @@ public enum MatMul {
                         t += 4
                     }
                     while t < n {
-                        out[t * rows + r] = DotProducts.q6_Kq8_K(row, activations: quantized + t * aBytes, blocks: blocks)
+                        out[t * rows + r] = DotProducts.q6_Kq8_K(row, activations: quantized + t * aBytes, blocks: blocks,
+                                                                 prefetch: n == 1 ? tuneB * rowBytes : 0)
                         t += 1
                     }
                 }

@@ -28,7 +28,9 @@ public final class ThreadPool: @unchecked Sendable {
     public init(threads: Int? = nil) {
         threadCount = max(1, threads ?? ProcessInfo.processInfo.activeProcessorCount)
         for index in 1..<max(threadCount, 1) {
-            let thread = Thread { [unowned self] in self.workerLoop(index) }
+            // Not `unowned`: a worker that starts only after the pool was released would trap reading
+            // a deiniting object. Memory stays valid: deinit waits for every worker to leave.
+            let thread = Thread { [unowned(unsafe) self] in self.workerLoop(index) }
             thread.name = "copydesk-compute-\(index)"
             thread.stackSize = 1 << 20
             workers.append(thread)
@@ -42,7 +44,7 @@ public final class ThreadPool: @unchecked Sendable {
         lock.lock()
         lock.broadcast()
         lock.unlock()
-        // Workers hold `unowned self`; wait for them to leave before memory goes away.
+        // Workers hold `unowned(unsafe) self`; wait for them to leave before memory goes away.
         while finished.load(ordering: .acquiring) != -(threadCount - 1) { sched_yield() }
     }
 

@@ -23,15 +23,18 @@ final class RunState {
     let logits: UnsafeMutablePointer<Float>
     /// Quantized activations for the largest matmul input.
     let scratch: UnsafeMutableRawPointer
-    /// [threads × contextLength] attention scores, [threads × headDim] rounded queries
-    let scores: UnsafeMutablePointer<Float>
+    /// [threads × paddedCapacity] attention scores, [threads × headDim] rounded queries
+    private(set) var scores: UnsafeMutablePointer<Float>
     let q16: UnsafeMutablePointer<Float>
-    /// [layers × contextLength × kvDim] keys, rounded to half precision and held as floats
-    let keyCache: UnsafeMutablePointer<Float>
-    /// [layers × kvDim × paddedContext] values, rounded to half precision, transposed
-    let valueCacheT: UnsafeMutablePointer<Float>
-    /// Context length rounded up to 64 (row stride of `valueFloatT`, length of score rows).
-    let paddedContext: Int
+    /// [layers × capacity × kvDim] keys, rounded to half precision and held as floats
+    private(set) var keyCache: UnsafeMutablePointer<Float>
+    /// [layers × kvDim × paddedCapacity] values, rounded to half precision, transposed
+    private(set) var valueCacheT: UnsafeMutablePointer<Float>
+    /// Positions the KV cache holds now (it grows, up to `contextLength`, as the context fills).
+    private(set) var capacity: Int
+    /// `capacity` rounded up to 64 (row stride of `valueCacheT`, length of score rows).
+    var paddedCapacity: Int { (capacity + 63) / 64 * 64 }
+    private let layers: Int, kvDim: Int, threads: Int
     /// [ropeDims/2] cos and sin for the position being processed
     let ropeCos: UnsafeMutablePointer<Float>
     let ropeSin: UnsafeMutablePointer<Float>
@@ -58,15 +61,47 @@ final class RunState {
         // Quantized rows (Q8_1 for 32-blocks, Q8_K for 256-blocks), then the Q4_1/Q8_0 float copies and scales.
         let quantizedRow = max((widest / 32 + 1) * 36, (widest / 256 + 1) * 292)
         scratch = UnsafeMutableRawPointer.allocate(byteCount: maxBatch * quantizedRow + widest * 4 * maxBatch + (widest / 32) * 8 * maxBatch + 128, alignment: 64)
-        paddedContext = (contextLength + 63) / 64 * 64
-        scores = floats(threads * paddedContext)
+        layers = c.layers
+        kvDim = c.kvDim
+        self.threads = threads
+        capacity = min(contextLength, Self.initialCapacity)
+        let padded = (capacity + 63) / 64 * 64
+        scores = floats(threads * padded)
         q16 = floats(threads * c.headDim)
-        // Keys are only read at positions already written, so the cache is left uninitialised:
-        // its pages become resident as the context fills, not all at load.
-        keyCache = .allocate(capacity: c.layers * contextLength * c.kvDim)
-        valueCacheT = floats(c.layers * c.kvDim * paddedContext)
+        // Keys are only read at positions already written, so they are left uninitialised.
+        keyCache = .allocate(capacity: c.layers * capacity * c.kvDim)
+        valueCacheT = floats(c.layers * c.kvDim * padded)
         ropeCos = floats(c.ropeDims / 2 + 1)
         ropeSin = floats(c.ropeDims / 2 + 1)
+    }
+
+    /// Positions the cache starts with.
+    static let initialCapacity = 512
+
+    /// Makes room for `positions` positions (at most `contextLength`), keeping what the first
+    /// `filled` positions hold: the cache doubles, so a long context costs memory only once used.
+    func reserve(_ positions: Int, filled: Int) {
+        guard positions > capacity else { return }
+        let newCapacity = min(contextLength, max(positions, 2 * capacity))
+        let oldPadded = paddedCapacity
+        let newPadded = (newCapacity + 63) / 64 * 64
+        let keys = UnsafeMutablePointer<Float>.allocate(capacity: layers * newCapacity * kvDim)
+        let values = UnsafeMutablePointer<Float>.allocate(capacity: layers * kvDim * newPadded)
+        values.initialize(repeating: 0, count: layers * kvDim * newPadded)
+        for l in 0..<layers {
+            (keys + l * newCapacity * kvDim).update(from: keyCache + l * capacity * kvDim, count: filled * kvDim)
+            for row in 0..<kvDim {
+                (values + (l * kvDim + row) * newPadded).update(from: valueCacheT + (l * kvDim + row) * oldPadded, count: filled)
+            }
+        }
+        keyCache.deallocate()
+        valueCacheT.deallocate()
+        scores.deallocate()
+        keyCache = keys
+        valueCacheT = values
+        scores = .allocate(capacity: threads * newPadded)
+        scores.initialize(repeating: 0, count: threads * newPadded)
+        capacity = newCapacity
     }
 
     deinit {

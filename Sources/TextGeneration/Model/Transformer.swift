@@ -16,7 +16,8 @@ public final class Transformer {
     public var contextLength: Int { state.contextLength }
 
     /// - Parameters:
-    ///   - contextLength: KV cache size (default: the smaller of 2048 and what the model was trained for).
+    ///   - contextLength: the most positions (default: what the model was trained for). The KV cache
+    ///     starts small and doubles as the context fills, so a long context costs memory only once used.
     ///   - threads: compute threads (default: active processors).
     public init(file: GGUFFile, contextLength: Int? = nil, threads: Int? = nil, maxBatch: Int = 512) throws(TextGenerationError) {
         let config = try ModelConfig(file: file)
@@ -24,7 +25,7 @@ public final class Transformer {
         self.file = file
         weights = try ModelWeights(file: file, config: config)
         pool = ThreadPool(threads: threads)
-        let ctx = max(16, min(contextLength ?? 2048, config.trainedContext))
+        let ctx = max(16, min(contextLength ?? config.trainedContext, config.trainedContext))
         state = RunState(config: config, contextLength: ctx, maxBatch: maxBatch, threads: pool.threadCount)
     }
 
@@ -51,6 +52,7 @@ public final class Transformer {
         for t in tokens where t < 0 || Int(t) >= config.vocabularySize {
             throw TextGenerationError(.invalidArgument, "token id \(t) is outside the vocabulary of \(config.vocabularySize)")
         }
+        state.reserve(position + tokens.count, filled: position)
         var start = 0
         while start < tokens.count {
             let n = min(state.maxBatch, tokens.count - start)
@@ -88,8 +90,8 @@ public final class Transformer {
             if let b = w.bq { VectorOps.addBias(s.q, b, rows: n, columns: qDim) }
             if let b = w.bk { VectorOps.addBias(s.k, b, rows: n, columns: kvDim) }
             if let b = w.bv { VectorOps.addBias(s.v, b, rows: n, columns: kvDim) }
-            let padded = s.paddedContext
-            let layerKeys = s.keyCache + l * s.contextLength * kvDim
+            let padded = s.paddedCapacity
+            let layerKeys = s.keyCache + l * s.capacity * kvDim
             let layerValues = s.valueCacheT + l * kvDim * padded
             for t in 0..<n {
                 VectorOps.ropeTable(position: pos0 + t, dims: c.ropeDims, base: c.ropeBase, freqScale: c.ropeFreqScale,

@@ -25,12 +25,14 @@ enum DemoCommand {
         let cache = ModelsCommands.cache(args)
         say("Model cache: \(cache.root)")
         var models: [ModelStatusJSON] = []
-        for spec in ModelCache.catalog {
-            let entry = try cache.fetch(spec.name) { message in if !json { Output.error("  \(message)") } }
-            let results = cache.verify(spec.name)
+        var names = ModelCache.defaultModels
+        if let requested = args.value("--model"), cache.spec(requested) != nil, !names.contains(requested) { names.append(requested) }
+        for name in names {
+            let (entry, _) = try ModelsCommands.fetchShowingProgress(cache, name, quiet: json, indent: "  ")
+            let results = cache.verify(name)
             let ok = results.allSatisfy { $0.isOK }
-            say("  \(spec.name): \(entry.files.count) files, \(ok ? "verified" : "HASH MISMATCH")")
-            models.append(ModelStatusJSON(name: spec.name, files: entry.files.map(\.path), verified: ok))
+            say("  \(name): \(entry.files.count) files, \(ok ? "verified" : "HASH MISMATCH")")
+            models.append(ModelStatusJSON(name: name, files: entry.files.map(\.path), verified: ok))
             guard ok else { throw ModelsCommands.verificationFailure(results) }
         }
         let (studio, brand) = try CampaignRunner.prepare(args) { say($0) }

@@ -4,17 +4,17 @@ import TextGeneration
 
 /// `copydesk generate`: run the language model on a prompt.
 enum GenerateCommand {
-    static let modelOption = OptionSpec.value("--model", "PATH|NAME", "a GGUF file, or a model name in the cache (default: smollm2)")
+    static let modelOption = OptionSpec.value("--model", "PATH|NAME", "a GGUF file, or a model name in the cache (default: \(ModelCache.defaultLanguageModel))")
     static let threadsOption = OptionSpec.value("--threads", "N", "compute threads (default: all processors)")
 
     /// Resolves `--model` to a GGUF path, fetching the default model on first use.
     static func modelPath(_ args: ParsedArguments) throws -> String {
-        let requested = args.value("--model") ?? "smollm2"
+        let requested = args.value("--model") ?? ModelCache.defaultLanguageModel
         if FileManager.default.fileExists(atPath: requested) { return requested }
         let cache = ModelsCommands.cache(args)
         let entry: CacheEntry
         if cache.spec(requested) != nil {
-            entry = try cache.fetch(requested) { Output.error("  \($0)") }
+            entry = try ModelsCommands.fetchShowingProgress(cache, requested, indent: "  ").entry
         } else if let user = try cache.entry(requested) {
             entry = user
         } else {

@@ -11,7 +11,7 @@ enum PipelineCommands {
     /// A studio over the workspace, with the default (or `--model`) language model.
     static func studio(_ args: ParsedArguments) throws -> Studio {
         let workspace = try WorkspaceCommands.open(args)
-        let models = try StudioModels.resolve(cache: ModelsCommands.cache(args), languageModel: args.value("--model") ?? "smollm2") {
+        let models = try StudioModels.resolve(cache: ModelsCommands.cache(args), languageModel: args.value("--model") ?? ModelCache.defaultLanguageModel) {
             Output.error("  \($0)")
         }
         return Studio(workspace: workspace, models: models, threads: try args.int("--threads"))
@@ -88,8 +88,7 @@ extension PipelineCommands {
     /// Reads a text file for `check` and `review`.
     static func readText(_ path: String, command: String) throws -> String {
         guard let data = FileManager.default.contents(atPath: path) else { throw UsageError(message: "\(path): no such file", command: command) }
-        guard let text = String(data: data, encoding: .utf8) else { throw UsageError(message: "\(path): not UTF-8 text", command: command) }
-        return text
+        return try CopyText.decode(data, file: path)
     }
 
     static func channel(_ args: ParsedArguments) throws -> Channel? {
@@ -145,14 +144,17 @@ extension PipelineCommands {
             // Validate the kit before any model is loaded.
             if let brandDir {
                 let path = (brandDir as NSString).appendingPathComponent("brand.toml")
-                _ = try BrandProfile(toml: readText(path, command: "copydesk check"), file: path)
+                guard let data = FileManager.default.contents(atPath: path), let toml = String(data: data, encoding: .utf8) else {
+                    throw UsageError(message: "\(path): no such file, or not UTF-8 text", command: "copydesk check")
+                }
+                _ = try BrandProfile(toml: toml, file: path)
             }
             guard let kbDir else { throw UsageError(message: "give --kb DIR with the knowledge files", command: "copydesk check") }
             let dir = NSTemporaryDirectory() + "copydesk-check-\(UUID().uuidString)"
             cleanup = dir
             let workspace = try Workspace.openOrCreate(dir)
             if let t = ProjectFolders.locate("Templates") { _ = try workspace.syncTemplates(from: t) }
-            let models = try StudioModels.resolve(cache: ModelsCommands.cache(args), languageModel: args.value("--model") ?? "smollm2") { Output.error("  \($0)") }
+            let models = try StudioModels.resolve(cache: ModelsCommands.cache(args), languageModel: args.value("--model") ?? ModelCache.defaultLanguageModel) { Output.error("  \($0)") }
             let studio = Studio(workspace: workspace, models: models, threads: try args.int("--threads"))
             _ = try studio.knowledge().add(files: try KnowledgeCommands.files([kbDir]))
             let judge = args.flag("--no-judge") ? nil : try LanguageModelJudge(studio: studio)
