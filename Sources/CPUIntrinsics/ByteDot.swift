@@ -41,6 +41,15 @@ public enum ByteDot {
         return acc &+ unsafeBitCast(quads, to: SIMD8<Int32>.self)
     }
 
+    /// `u[2i]·s[2i] + u[2i+1]·s[2i+1]` in 16-bit lane i, unsigned bytes of `u` times signed bytes
+    /// of `s` (`vpmaddubsw`; exact while a pair's sum fits 16 bits, as for 4-bit `u`).
+    @inlinable @inline(__always)
+    public static func bytePairs(_ u: SIMD8<Int32>, _ s: SIMD8<Int32>) -> SIMD16<Int16> {
+        unsafeBitCast(Builtin.int_x86_avx2_pmadd_ub_sw(unsafeBitCast(u, to: SIMD32<Int8>.self)._storage._value,
+                                                      unsafeBitCast(s, to: SIMD32<Int8>.self)._storage._value),
+                      to: SIMD16<Int16>.self)
+    }
+
     /// `a[2i]·b[2i] + a[2i+1]·b[2i+1]` in lane i (`vpmaddwd`).
     @inlinable @inline(__always)
     public static func pairProducts(_ a: SIMD16<Int16>, _ b: SIMD16<Int16>) -> SIMD8<Int32> {

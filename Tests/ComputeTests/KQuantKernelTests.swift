@@ -69,6 +69,44 @@ final class KQuantKernelTests: XCTestCase {
         }
     }
 
+    /// Q4_K rows interleaved in groups of eight (the x86 decode and prefill kernels) give the
+    /// portable kernels' bits: the GEMV order for single tokens and a batch's remainder, the GEMM
+    /// order for its groups of four.
+    func testInterleavedQ4_KEqualsPortableKernelsBitForBit() throws {
+        var rng = DotProductTests.LCG(state: 77)
+        let rows = 24, cols = 512
+        for n in [1, 3, 4, 6, 9] {
+            let w = DotProductTests.randomRow(.q4_K, count: rows * cols, rng: &rng)
+            let x = (0..<(n * cols)).map { _ in rng.float() * 3 }
+            var out = [Float](repeating: 0, count: n * rows)
+            var scratch = [UInt8](repeating: 0, count: 1 << 20)
+            let pool = ThreadPool(threads: 2)
+            try w.withUnsafeBytes { wp in
+                var m = WeightMatrix(type: .q4_K, data: wp.baseAddress!, rows: rows, columns: cols)
+                let table = try XCTUnwrap(Q4_KInterleaved(m))
+                m.interleaved = table.pointer
+                scratch.withUnsafeMutableBytes { s in MatMul.multiply(m, x, n: n, into: &out, scratch: s.baseAddress!, pool: pool) }
+                withExtendedLifetime(table) {}
+                for t in 0..<n {
+                    var q = [UInt8](repeating: 0, count: TensorType.q8_K.rowBytes(cols))
+                    x[(t * cols)...].withUnsafeBufferPointer { xp in
+                        q.withUnsafeMutableBytes { ActivationQuantizer.q8_K(xp.baseAddress!, $0.baseAddress!, count: cols) }
+                    }
+                    for r in 0..<rows {
+                        let expected = q.withUnsafeBytes { ap -> Float in
+                            let row = wp.baseAddress! + r * m.rowBytes
+                            return t < (n >= 4 ? n - n % 4 : 0) ? DotProducts.q4_Kq8_KPaired(row, ap.baseAddress!, blocks: cols / 256)
+                                : DotProducts.q4_Kq8_K(row, ap.baseAddress!, blocks: cols / 256)
+                        }
+                        XCTAssertEqual(out[t * rows + r].bitPattern, expected.bitPattern, "n \(n) token \(t) row \(r): \(out[t * rows + r]) vs \(expected)")
+                    }
+                }
+            }
+        }
+        XCTAssertNil(Q4_KInterleaved(WeightMatrix(type: .q4_K, data: UnsafeRawPointer(bitPattern: 64)!, rows: 12, columns: 256)),
+                     "rows that are not a multiple of eight stay as they are")
+    }
+
     /// The packed 6-bit scales and mins unpack as the reference decoder reads them.
     func testScaleUnpackingMatchesTheDecoder() {
         var rng = DotProductTests.LCG(state: 9)

@@ -85,10 +85,18 @@ extension DotProducts {
                 sum1 = ByteDot.scaledLanes(sum1, (q1 &>> 4) & nibbleMask, yhi, scales: scaleWords(sc1, 2 * j + 1))
             }
             let dy = y.loadUnaligned(as: Float.self)
-            acc0 = acc0.addingProduct(Float(sum0.wrappedSum()), half(x0, 0) * dy)
-            acc1 = acc1.addingProduct(Float(sum1.wrappedSum()), half(x1, 0) * dy)
-            min0 = min0.addingProduct(Float(q4_KMinSum(m0, sums: y + 260)), half(x0, 2) * dy)
-            min1 = min1.addingProduct(Float(q4_KMinSum(m1, sums: y + 260)), half(x1, 2) * dy)
+            let sums = (y + 260).loadUnaligned(as: SIMD16<Int16>.self)
+            let minsPattern = SIMD8<Int32>(wordPattern(0), wordPattern(1), wordPattern(2), wordPattern(3),
+                                           wordPattern(4), wordPattern(5), wordPattern(6), wordPattern(7))
+            @inline(__always) func minProducts(_ mins: UInt64) -> SIMD8<Int32> {
+                ByteDot.pairProducts(sums, unsafeBitCast(ByteDot.shuffleBytes(broadcast(mins), minsPattern), to: SIMD16<Int16>.self))
+            }
+            // [I0, I1, M0, M1] in one reduction.
+            let totals = SIMD4<Float>(sums4(sum0, sum1, minProducts(m0), minProducts(m1)))
+            acc0 = acc0.addingProduct(totals[0], half(x0, 0) * dy)
+            acc1 = acc1.addingProduct(totals[1], half(x1, 0) * dy)
+            min0 = min0.addingProduct(totals[2], half(x0, 2) * dy)
+            min1 = min1.addingProduct(totals[3], half(x1, 2) * dy)
         }
         return (acc0 - min0, acc1 - min1)
     }

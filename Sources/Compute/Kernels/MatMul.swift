@@ -1,7 +1,4 @@
-import Foundation
 /// Matrix products of encoded weights with float activations, over a thread pool.
-let tuneA = Int(ProcessInfo.processInfo.environment["TUNE_A"] ?? "4")!
-let tuneB = Int(ProcessInfo.processInfo.environment["TUNE_B"] ?? "0")!
 public enum MatMul {
     /// Whether this build's quantized products use the integer byte kernels (x86 with AVX2).
     public static var integerKernels: Bool {
@@ -84,8 +81,10 @@ public enum MatMul {
         // Chunks of rows over all matrices; enough chunks that threads finish together.
         let totalRows = ws.reduce(0) { $0 + $1.rows }
         // Decode reads each weight once: long contiguous runs per thread keep the prefetchers streaming.
-        let chunkRows = n == 1 && type.blockSize == 256 ? max(16, totalRows / (pool.threadCount * 4)) / 2 * 2
-            : max(4, min(64, totalRows / (pool.threadCount * 8)))
+        // Interleaved Q4_K matrices are taken in whole groups of eight rows.
+        let groupRows = ws.allSatisfy { $0.interleaved != nil } ? 8 : 2
+        let chunkRows = n == 1 && type.blockSize == 256 ? max(16, totalRows / (pool.threadCount * 4)) / groupRows * groupRows
+            : max(groupRows == 8 ? 8 : 4, min(64, totalRows / (pool.threadCount * 8)) / groupRows * groupRows)
         var starts: [Int] = []  // first chunk of each matrix
         var chunks = 0
         for m in ws {
@@ -139,12 +138,31 @@ public enum MatMul {
                     return
                 }
             }
+            if type == .q4_K, let groups = m.interleaved, groupRows == 8 {
+                let blocks = cols / 256
+                let groupBytes = blocks * Q4_KInterleaved.groupBlockBytes
+                let grouped = n >= 4 ? n - n % 4 : 0
+                for g in (r0 / 8)..<(r1 / 8) {
+                    let group = groups + g * groupBytes
+                    var t = 0
+                    while t < grouped {
+                        DotProducts.q4_KInterleavedGEMM4(group, activations: quantized + t * aBytes, rowBytes: aBytes, blocks: blocks,
+                                                         out: out + t * rows + 8 * g, outStride: rows)
+                        t += 4
+                    }
+                    while t < n {
+                        DotProducts.q4_KInterleavedGEMV(group, activations: quantized + t * aBytes, blocks: blocks, out: out + t * rows + 8 * g)
+                        t += 1
+                    }
+                }
+                return
+            }
             if type == .q4_K {
                 let blocks = cols / 256
                 if n == 1 {
                     rowPairs(r0..<r1, out: out) { r in
                         DotProducts.q4_Kq8_KRows2(data + r * rowBytes, data + (r + 1) * rowBytes, activations: quantized, blocks: blocks,
-                                                  prefetch: tuneA * rowBytes)
+                                                  prefetch: 4 * rowBytes)
                     } single: { r in
                         DotProducts.q4_Kq8_K(data + r * rowBytes, activations: quantized, blocks: blocks)
                     }
@@ -193,8 +211,7 @@ public enum MatMul {
                         t += 4
                     }
                     while t < n {
-                        out[t * rows + r] = DotProducts.q6_Kq8_K(row, activations: quantized + t * aBytes, blocks: blocks,
-                                                                 prefetch: n == 1 ? tuneB * rowBytes : 0)
+                        out[t * rows + r] = DotProducts.q6_Kq8_K(row, activations: quantized + t * aBytes, blocks: blocks)
                         t += 1
                     }
                 }

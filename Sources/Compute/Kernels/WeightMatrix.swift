@@ -6,6 +6,8 @@ public struct WeightMatrix: @unchecked Sendable {
     public let columns: Int
     /// The block scales as floats (Q4_1, Q8_0), when a table was built; whoever builds it keeps it alive.
     public var scales: UnsafePointer<Float>?
+    /// The rows rearranged in groups of eight (Q4_K, `Q4_KInterleaved`), when built; whoever builds it keeps it alive.
+    public var interleaved: UnsafeRawPointer?
 
     public init(type: TensorType, data: UnsafeRawPointer, rows: Int, columns: Int, scales: UnsafePointer<Float>? = nil) {
         self.type = type

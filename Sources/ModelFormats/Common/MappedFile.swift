@@ -41,6 +41,18 @@ public final class MappedFile: @unchecked Sendable {
 
     private var ownsMapping = true
 
+    /// Lets the whole pages inside `byteCount` bytes at `p` leave memory (`MADV_DONTNEED`): for
+    /// data that was copied out and will not be read again. Reading them later still works (the
+    /// pages come back from the file). Does nothing for borrowed bytes.
+    public func release(_ p: UnsafeRawPointer, byteCount: Int) {
+        guard ownsMapping, let base = bytes.baseAddress, p >= base, p + byteCount <= base + bytes.count else { return }
+        let page = Int(sysconf(Int32(_SC_PAGESIZE)))
+        let start = (Int(bitPattern: p) + page - 1) / page * page
+        let end = (Int(bitPattern: p) + byteCount) / page * page
+        guard end > start, let first = UnsafeMutableRawPointer(bitPattern: start) else { return }
+        _ = madvise(first, end - start, Int32(MADV_DONTNEED))
+    }
+
     deinit {
         if ownsMapping, let base = bytes.baseAddress {
             munmap(UnsafeMutableRawPointer(mutating: base), bytes.count)

@@ -132,6 +132,9 @@ public final class GGUFFile: @unchecked Sendable {
     }
 
     /// The encoded bytes of a tensor, in place in the mapping.
+    /// Lets the file's pages of `byteCount` bytes at `p` leave memory (see ``MappedFile/release(_:byteCount:)``).
+    public func release(_ p: UnsafeRawPointer, byteCount: Int) { mapping.release(p, byteCount: byteCount) }
+
     public func data(of tensor: GGUFTensorInfo) -> UnsafeRawPointer {
         mapping.bytes.baseAddress! + tensor.offset
     }

@@ -33,10 +33,13 @@ struct ModelWeights: @unchecked Sendable {
 
     /// Float copies of the Q4_1 and Q8_0 block scales (owned here; the matrices point into them).
     let scaleTables: [BlockScaleTable]
+    /// Q4_K matrices rearranged for the x86 kernels (owned here; the matrices point into them).
+    let interleavedTables: [Q4_KInterleaved]
 
     init(file: GGUFFile, config c: ModelConfig) throws(TextGenerationError) {
         var tables: [BlockScaleTable] = []
-        func matrix(_ name: String, rows: Int, columns: Int) throws(TextGenerationError) -> WeightMatrix {
+        var interleavedTables: [Q4_KInterleaved] = []
+        func matrix(_ name: String, rows: Int, columns: Int, interleave: Bool = true) throws(TextGenerationError) -> WeightMatrix {
             let t: GGUFTensorInfo
             do { t = try file.tensor(name) } catch { throw TextGenerationError(.invalidModel, error.description) }
             guard t.columns == columns, t.rows == rows else {
@@ -50,6 +53,12 @@ struct ModelWeights: @unchecked Sendable {
                 tables.append(table)
                 w.scales = table.pointer
             }
+            if MatMul.integerKernels, interleave, let table = Q4_KInterleaved(w) {
+                interleavedTables.append(table)
+                w.interleaved = table.pointer
+                // The kernels read only the rearranged copy: the file's pages can leave memory.
+                file.release(w.data, byteCount: w.rows * w.rowBytes)
+            }
             return w
         }
         func vector(_ name: String, _ count: Int) throws(TextGenerationError) -> UnsafePointer<Float> {
@@ -60,7 +69,8 @@ struct ModelWeights: @unchecked Sendable {
             }
             return file.data(of: t).assumingMemoryBound(to: Float.self)
         }
-        tokenEmbedding = try matrix("token_embd.weight", rows: c.vocabularySize, columns: c.dim)
+        // The embedding is read a row at a time (and as the output head when tied): kept as in the file.
+        tokenEmbedding = try matrix("token_embd.weight", rows: c.vocabularySize, columns: c.dim, interleave: false)
         var layers: [Layer] = []
         for i in 0..<c.layers {
             let p = "blk.\(i)."
@@ -87,5 +97,6 @@ struct ModelWeights: @unchecked Sendable {
         }
         ropeFreqFactors = file.tensorsByName["rope_freqs.weight"] != nil ? try vector("rope_freqs.weight", c.ropeDims / 2) : nil
         scaleTables = tables
+        self.interleavedTables = interleavedTables
     }
 }
