@@ -10,7 +10,8 @@ let swift6: [SwiftSetting] = [.swiftLanguageMode(.v6)]
 /// instructions; COPYDESK_PORTABLE=1 builds them for any x86-64 CPU (float kernels only).
 /// As llama.cpp's native builds do, the build also uses what the building machine has:
 /// - AVX-VNNI or AVX512-VNNI: the quantized dot products use `vpdpbusd`;
-/// - AVX-512: the embedder's float matrix products use 512-bit registers.
+/// - AVX-512: the embedder's float matrix products and the interleaved Q4_K kernels use 512-bit
+///   registers (sixteen rows per instruction).
 /// COPYDESK_CPU=avx2 turns both off. (The quantized kernels stay on 256-bit registers.)
 #if arch(x86_64)
 import Foundation
@@ -37,7 +38,7 @@ let kernelFlags: [SwiftSetting] = [.unsafeFlags(["-Ounchecked"] + cpuFlags)] + k
 let wideKernelFlags: [SwiftSetting] = [.unsafeFlags(["-Ounchecked"] + wideFlags)] + kernelDefines
     + (wideFlags.contains("skylake-avx512") ? [.define("COPYDESK_AVX512")] : [])
 /// The module that spells x86 intrinsics through `Builtin`, which needs `-parse-stdlib`.
-let intrinsicFlags: [SwiftSetting] = [.unsafeFlags(["-parse-stdlib"])] + kernelFlags
+let intrinsicFlags: [SwiftSetting] = [.unsafeFlags(["-parse-stdlib"])] + wideKernelFlags
 
 let package = Package(
     name: "copydesk",
@@ -63,7 +64,7 @@ let package = Package(
         // x86 byte dot-product instructions (vpmaddubsw, vpdpbusd), which Swift's SIMD types cannot spell.
         .target(name: "CPUIntrinsics", swiftSettings: swift6 + intrinsicFlags),
         // Tensors, SIMD kernels, quantized blocks, the thread pool.
-        .target(name: "Compute", dependencies: ["CPUIntrinsics"], swiftSettings: swift6 + kernelFlags),
+        .target(name: "Compute", dependencies: ["CPUIntrinsics"], swiftSettings: swift6 + wideKernelFlags),
         // Model file formats: GGUF, safetensors, ONNX protobuf.
         .target(name: "ModelFormats", dependencies: ["Compute", "Support"], swiftSettings: swift6),
         // The GGUF language-model runtime: tokenizer, Llama-family forward pass, sampling.

@@ -72,6 +72,30 @@ public enum ByteDot {
         unsafeBitCast(Builtin.int_x86_avx2_phadd_d(a._storage._value, b._storage._value), to: SIMD8<Int32>.self)
     }
 
+    #if COPYDESK_AVX512
+    /// `bytePairs` on 512-bit registers.
+    @inlinable @inline(__always)
+    public static func bytePairs(_ u: SIMD16<Int32>, _ s: SIMD16<Int32>) -> SIMD32<Int16> {
+        unsafeBitCast(Builtin.int_x86_avx512_pmaddubs_w_512(unsafeBitCast(u, to: SIMD64<Int8>.self)._storage._value,
+                                                           unsafeBitCast(s, to: SIMD64<Int8>.self)._storage._value),
+                      to: SIMD32<Int16>.self)
+    }
+
+    /// `pairProducts` on 512-bit registers.
+    @inlinable @inline(__always)
+    public static func pairProducts(_ a: SIMD32<Int16>, _ b: SIMD32<Int16>) -> SIMD16<Int32> {
+        unsafeBitCast(Builtin.int_x86_avx512_pmaddw_d_512(a._storage._value, b._storage._value), to: SIMD16<Int32>.self)
+    }
+
+    /// `shuffleBytes` on 512-bit registers (within each 128-bit quarter).
+    @inlinable @inline(__always)
+    public static func shuffleBytes(_ a: SIMD16<Int32>, _ mask: SIMD16<Int32>) -> SIMD16<Int32> {
+        unsafeBitCast(Builtin.int_x86_avx512_pshuf_b_512(unsafeBitCast(a, to: SIMD64<Int8>.self)._storage._value,
+                                                        unsafeBitCast(mask, to: SIMD64<Int8>.self)._storage._value),
+                      to: SIMD16<Int32>.self)
+    }
+    #endif
+
     #if COPYDESK_VNNI
     /// AVX-VNNI / AVX512-VNNI: one `vpdpbusd`.
     @inlinable @inline(__always)

@@ -80,6 +80,13 @@ public final class KnowledgeBase {
         public let path: String, title: String?, updated: String?, chunks: Int, contentHash: String
     }
 
+    /// Every chunk's text, in document order: what the knowledge base says, for checks that ask
+    /// whether a detail appears in it at all.
+    public func allText() throws -> String {
+        try database.rows("SELECT heading, text FROM kb_chunks ORDER BY path, ordinal")
+            .map { $0.string("heading") + "\n" + $0.string("text") }.joined(separator: "\n")
+    }
+
     public func documents() throws -> [Document] {
         try database.rows("""
             SELECT d.path, d.title, d.updated, d.content_hash, (SELECT count(*) FROM kb_chunks c WHERE c.path = d.path) AS chunks

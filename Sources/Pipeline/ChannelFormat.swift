@@ -7,9 +7,10 @@ import Foundation
 /// `Subject:` and `Preheader:` lines from the opening sentences when the model left them out.
 public enum ChannelFormat {
     /// The normalised text (ending with a newline).
-    public static func normalize(_ raw: String, channel: Channel, truncated: Bool) -> String {
+    public static func normalize(_ raw: String, channel: Channel, truncated: Bool, instructions: [String] = []) -> String {
         var text = raw.replacingOccurrences(of: "\r\n", with: "\n").trimmingCharacters(in: .whitespacesAndNewlines)
         if truncated { text = cutToLastSentence(text) }
+        text = dropEchoedInstructions(text, instructions: instructions)
         text = text.replacingOccurrences(of: "**", with: "")
         text = dropPlaceholders(text)
         switch channel {
@@ -18,6 +19,33 @@ public enum ChannelFormat {
         default: break
         }
         return text.trimmingCharacters(in: .whitespacesAndNewlines) + "\n"
+    }
+
+    /// Lines that repeat the prompt's own instructions (any run of four words from the templates'
+    /// fixed text, `{{inputs}}` left out) are prompt text, not copy: they go. A leading format label
+    /// ("Subject:", "Body:") is not counted.
+    static func dropEchoedInstructions(_ text: String, instructions: [String]) -> String {
+        func words(_ s: String) -> [String] {
+            s.lowercased().split(whereSeparator: { !$0.isLetter && !$0.isNumber && $0 != "'" }).map(String.init)
+        }
+        var grams: Set<[String]> = []
+        for instruction in instructions {
+            let fixed = instruction.replacingOccurrences(of: "\\{\\{[^}]*\\}\\}", with: "\n", options: .regularExpression)
+            for part in fixed.split(separator: "\n") {
+                let w = words(String(part))
+                if w.count >= 4 { for i in 0...(w.count - 4) { grams.insert(Array(w[i..<(i + 4)])) } }
+            }
+        }
+        guard !grams.isEmpty else { return text }
+        var kept: [String] = []
+        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            var body = Substring(line)
+            if let colon = line.firstIndex(of: ":"), line.distance(from: line.startIndex, to: colon) <= 12 { body = line[line.index(after: colon)...] }
+            let w = words(String(body))
+            let echoes = w.count >= 4 && (0...(w.count - 4)).contains { grams.contains(Array(w[$0..<($0 + 4)])) }
+            if !echoes { kept.append(String(line)) }
+        }
+        return kept.joined(separator: "\n")
     }
 
     /// Template placeholders a small model copies from letter formats ("[Recipient's Name]",

@@ -11,6 +11,9 @@ public final class Critic {
     let style: StyleChecker
     let facts: FactChecker
     let tone: ToneScorer?
+    /// The knowledge base's text and the kit's names, for invented contact details and misspelt names.
+    let knowledgeText: String
+    let names: [String]
 
     /// - Parameters:
     ///   - brand: where brand.toml and the exemplars are read from.
@@ -27,6 +30,8 @@ public final class Critic {
         var names: [String] = []
         for rule in profile.rules { if case .capitalization(let list) = rule.check { names += list.map(\.name) } }
         facts = FactChecker(retriever: KnowledgeRetriever(kb: knowledge), judge: judge, entities: names)
+        self.names = names
+        knowledgeText = try knowledge.allText()
         let on = try brand.markdownFiles(in: "exemplars/on-voice"), off = try brand.markdownFiles(in: "exemplars/off-voice")
         tone = on.count >= 2 && off.count >= 2
             ? try ToneScorer(embedder: embedder, onVoice: on, offVoice: off, traits: profile.voice.traits, avoidTraits: profile.voice.avoidTraits)
@@ -35,7 +40,9 @@ public final class Critic {
 
     /// Checks `text` as copy for `channel`.
     /// Text with nothing to check (empty, no words) never passes: it gets one error finding and score 0.
-    public func check(_ text: String, channel: Channel?) throws -> CheckReport {
+    /// `context` is other text the copy may take details from (the brief): contact details and names
+    /// that neither it nor the knowledge base contain are invented.
+    public func check(_ text: String, channel: Channel?, context: [String] = []) throws -> CheckReport {
         do { try CopyText.validate(text) } catch let error as PipelineError {
             let r = style.readability(text)
             return CheckReport(claims: [], findings: [.init(rule: "copy.empty", level: "error", start: 0, end: text.unicodeScalars.count,
@@ -44,8 +51,12 @@ public final class Critic {
                                                             maxGrade: profile.voice.readingGradeMax),
                                score: 0, passed: false, channel: channel?.rawValue)
         }
-        let findings = style.check(text, channel: channel?.rawValue).map {
+        var findings = style.check(text, channel: channel?.rawValue).map {
             CheckReport.Finding(rule: $0.rule, level: $0.level.rawValue, start: $0.start, end: $0.end, text: $0.text, message: $0.message, replacement: $0.replacement)
+        }
+        for d in InventedDetails(sources: [knowledgeText] + context, names: names).find(in: text) {
+            let rule = d.kind == .nearMissName ? "names.misspelt" : "invented.\(d.kind.rawValue)"
+            findings.append(CheckReport.Finding(rule: rule, level: "error", start: d.start, end: d.end, text: d.text, message: d.message, replacement: nil))
         }
         let claims = try facts.check(text).map { c in
             CheckReport.Claim(text: c.claim.text, start: c.claim.start, end: c.claim.end, verdict: c.verdict.rawValue,

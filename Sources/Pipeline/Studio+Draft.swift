@@ -48,6 +48,8 @@ extension Studio {
             "call_to_action": brief.callToAction, "length": brief.length ?? "short", "word_budget": "75", "brand_name": brand.name,
         ].filter { prompt.inputs.contains($0.key) }
         let userText = try prompt.render(values)
+        /// The templates' fixed text: lines of the draft that repeat it are dropped.
+        let instructions = [try system.template().body, prompt.body]
         let parameters = prompt.parameters
         let (sampler, maxTokens) = Self.sampler(parameters, seed: seed)
 
@@ -68,7 +70,8 @@ extension Studio {
             guard !result.text.allSatisfy(\.isWhitespace) else {
                 throw PipelineError(.generationFailed, "the model wrote nothing for the \(channel.rawValue) draft")
             }
-            let text = ChannelFormat.normalize(result.text, channel: channel, truncated: result.stopReason == .maxTokens)
+            let text = ChannelFormat.normalize(result.text, channel: channel, truncated: result.stopReason == .maxTokens,
+                                               instructions: instructions)
             let output = try db.storeAsset(text: text, mediaType: "text/markdown")
             let piece: Piece = try db.inTransaction {
                 try db.finishRun(runID, outputs: [Run.AssetLink(role: "draft", hash: output.hash)], tokenCount: result.tokens.count)

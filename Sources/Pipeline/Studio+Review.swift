@@ -34,7 +34,8 @@ extension Studio {
         if let brand = try BrandSource.workspace(workspace).hash("brand.toml") { inputs.append(Run.AssetLink(role: "brand", hash: brand)) }
         let runID = try db.beginRun(RunStart(step: "check", modelID: languageModelID.name, modelHash: languageModelID.hash, inputs: inputs))
         do {
-            let report = try critic().check(text, channel: channel)
+            let brief = try piece.briefHash.map { String(decoding: try db.assetContent($0), as: UTF8.self) }
+            let report = try critic().check(text, channel: channel, context: brief.map { [$0] } ?? [])
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.sortedKeys]
             let asset = try db.storeAsset(Array(try encoder.encode(report)), mediaType: "application/json")
@@ -135,7 +136,8 @@ extension Studio {
             let model = try languageModel()
             let result = try model.generate(prompt: model.chatPrompt(user: prompt), maxTokens: maxTokens, sampler: sampler)
             let channel = Channel(rawValue: v.piece.channel) ?? .blog
-            let text = ChannelFormat.normalize(result.text, channel: channel, truncated: result.stopReason == .maxTokens)
+            let text = ChannelFormat.normalize(result.text, channel: channel, truncated: result.stopReason == .maxTokens,
+                                               instructions: [template.body])
             let output = try db.storeAsset(text: text, mediaType: "text/markdown")
             try db.finishRun(runID, outputs: [Run.AssetLink(role: "draft", hash: output.hash)], tokenCount: result.tokens.count)
             return (text, runID)

@@ -25,4 +25,18 @@ final class ChannelFormatTests: XCTestCase {
     func testSocialLosesWrappingQuotes() {
         XCTAssertEqual(ChannelFormat.normalize("\"Two kids, one bike. #cargobike\"", channel: .social, truncated: false), "Two kids, one bike. #cargobike\n")
     }
+
+    /// Lines that repeat the prompt's fixed instructions are dropped; copy that shares a word or
+    /// two with them, and format labels, stay.
+    func testEchoedInstructionsAreDropped() {
+        let template = "Rewrite this marketing copy. Keep its form.\n\nCopy:\n{{draft}}\n\nFix these problems:\n{{findings}}"
+        let system = "You are a careful copywriter for {{brand_name}}. Use only the facts you are given."
+        let raw = "Subject: Ride further this spring\nI'm a careful copywriter for the shop, so here it is.\nBody: Our bikes fix these problems: hills and traffic.\nRewrite this marketing copy with the added details.\nBook a test ride today."
+        let text = ChannelFormat.normalize(raw, channel: .email, truncated: false, instructions: [template, system])
+        XCTAssertFalse(text.contains("careful copywriter"), text)
+        XCTAssertFalse(text.contains("Rewrite this"), text)
+        XCTAssertTrue(text.contains("Subject: Ride further this spring"), text)
+        XCTAssertTrue(text.contains("Book a test ride today."), text)
+        XCTAssertTrue(text.contains("hills and traffic"), text)
+    }
 }

@@ -7,13 +7,13 @@
 # PYTHON_WITH_LLAMA_CPP is a Python with llama-cpp-python installed (a venv outside the repo).
 set -eu
 model=$1; python=$2; threads=${3:-2}; rounds=${4:-3}
-swift build -c release --product copydesk >/dev/null
+swift build -c release --product copydesk ${SCRATCH:+--scratch-path "$SCRATCH"} >/dev/null
 here=$(dirname "$0")
 echo "| round | measure | copydesk | llama.cpp | ratio |"
 echo "| --- | --- | ---: | ---: | ---: |"
 i=1
 while [ "$i" -le "$rounds" ]; do
-  ours=$(.build/release/copydesk bench llm --model "$model" --threads "$threads" --repeat 5 --json)
+  ours=$(${SCRATCH:-.build}/release/copydesk bench llm --model "$model" --threads "$threads" --repeat 5 --json)
   ref=$("$python" "$here/bench_llamacpp.py" "$model" --threads "$threads" --repeat 5)
   printf '%s\n%s\n' "$ours" "$ref" | python3 -c '
 import json, sys

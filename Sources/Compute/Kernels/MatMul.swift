@@ -82,9 +82,9 @@ public enum MatMul {
         let totalRows = ws.reduce(0) { $0 + $1.rows }
         // Decode reads each weight once: long contiguous runs per thread keep the prefetchers streaming.
         // Interleaved Q4_K matrices are taken in whole groups of eight rows.
-        let groupRows = ws.allSatisfy { $0.interleaved != nil } ? 8 : 2
+        let groupRows = ws.allSatisfy { $0.interleaved != nil } ? Q4_KInterleaved.rowsPerGroup : 2
         let chunkRows = n == 1 && type.blockSize == 256 ? max(16, totalRows / (pool.threadCount * 4)) / groupRows * groupRows
-            : max(groupRows == 8 ? 8 : 4, min(64, totalRows / (pool.threadCount * 8)) / groupRows * groupRows)
+            : max(groupRows > 2 ? groupRows : 4, min(64, totalRows / (pool.threadCount * 8)) / groupRows * groupRows)
         var starts: [Int] = []  // first chunk of each matrix
         var chunks = 0
         for m in ws {
@@ -138,20 +138,21 @@ public enum MatMul {
                     return
                 }
             }
-            if type == .q4_K, let groups = m.interleaved, groupRows == 8 {
+            if type == .q4_K, let groups = m.interleaved, groupRows > 2 {
+                let G = Q4_KInterleaved.rowsPerGroup
                 let blocks = cols / 256
                 let groupBytes = blocks * Q4_KInterleaved.groupBlockBytes
                 let grouped = n >= 4 ? n - n % 4 : 0
-                for g in (r0 / 8)..<(r1 / 8) {
+                for g in (r0 / G)..<(r1 / G) {
                     let group = groups + g * groupBytes
                     var t = 0
                     while t < grouped {
                         DotProducts.q4_KInterleavedGEMM4(group, activations: quantized + t * aBytes, rowBytes: aBytes, blocks: blocks,
-                                                         out: out + t * rows + 8 * g, outStride: rows)
+                                                         out: out + t * rows + G * g, outStride: rows)
                         t += 4
                     }
                     while t < n {
-                        DotProducts.q4_KInterleavedGEMV(group, activations: quantized + t * aBytes, blocks: blocks, out: out + t * rows + 8 * g)
+                        DotProducts.q4_KInterleavedGEMV(group, activations: quantized + t * aBytes, blocks: blocks, out: out + t * rows + G * g)
                         t += 1
                     }
                 }
