@@ -155,6 +155,34 @@ extension DotProducts {
         out[0] = r[0]; out[outStride] = r[1]; out[2 * outStride] = r[2]; out[3 * outStride] = r[3]
     }
 
+    /// Q5_K · Q8_K, one row, in ggml's AVX2 order (`q5_Kq8_K`): eight lanes of scaled sub-block
+    /// sums, the fifth bit of each weight taken from the block's 32 high-bit bytes.
+    @inlinable
+    public static func q5_Kq8_K(_ w: UnsafeRawPointer, activations a: UnsafeRawPointer, blocks: Int) -> Float {
+        var acc = SIMD8<Float>()
+        var summs: Float = 0
+        let one = SIMD8<Int32>(repeating: 0x0101_0101)
+        for b in 0..<blocks {
+            let x = w + b * 176, y = a + b * 292
+            let (scales, mins) = kScalesAndMins(x + 4)
+            let sc = broadcast(scales)
+            let qh = (x + 16).loadUnaligned(as: SIMD8<Int32>.self)
+            var sum = SIMD8<Int32>()
+            for j in 0..<4 {
+                let q = (x + 48 + 32 * j).loadUnaligned(as: SIMD8<Int32>.self)
+                let lo = (q & nibbleMask) | (((qh &>> Int32(2 * j)) & one) &<< 4)
+                let hi = ((q &>> 4) & nibbleMask) | (((qh &>> Int32(2 * j + 1)) & one) &<< 4)
+                sum = ByteDot.scaledLanes(sum, lo, (y + 4 + 64 * j).loadUnaligned(as: SIMD8<Int32>.self), scales: scaleWords(sc, 2 * j))
+                sum = ByteDot.scaledLanes(sum, hi, (y + 36 + 64 * j).loadUnaligned(as: SIMD8<Int32>.self), scales: scaleWords(sc, 2 * j + 1))
+            }
+            let dy = y.loadUnaligned(as: Float.self)
+            let d = dy * half(x, 0), dmin = -dy * half(x, 2)
+            summs = summs.addingProduct(dmin, Float(q4_KMinSum(mins, sums: y + 260)))
+            acc = acc.addingProduct(SIMD8<Float>(repeating: d), toFloat(sum))
+        }
+        return sumLanes8(acc[0], acc[1], acc[2], acc[3], acc[4], acc[5], acc[6], acc[7]) + summs
+    }
+
     /// The four groups of 32 six-bit values (unsigned, 0…63) of one 128-weight half of a Q6_K block.
     @inlinable @inline(__always)
     static func q6_KGroups(_ x: UnsafeRawPointer, half h: Int) -> (SIMD8<Int32>, SIMD8<Int32>, SIMD8<Int32>, SIMD8<Int32>) {

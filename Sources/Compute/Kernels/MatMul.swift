@@ -184,6 +184,12 @@ public enum MatMul {
                 }
                 return
             }
+            if type == .q5_K {
+                eachRowAndToken(r0..<r1, n: n, rows: rows, out: out) { r, t in
+                    DotProducts.q5_Kq8_K(data + r * rowBytes, activations: quantized + t * aBytes, blocks: cols / 256)
+                }
+                return
+            }
             if type == .q6_K && n >= DotProducts.tiledMinimumBatch {
                 let blocks = cols / 256
                 for r in r0..<r1 {
