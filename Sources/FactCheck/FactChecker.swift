@@ -48,7 +48,13 @@ public struct FactChecker {
             // Supported when some nearly as relevant statement gives the same figure; contradicted
             // when the most relevant statements all give another.
             // (Or when the most relevant statement itself also gives the same figure: "from $2,699 to $2,499".)
-            if let agreeing = candidates.first(where: { agrees(q, $0.quantity) && ($0.score >= best.score - 2 || $0.unit.text == best.unit.text) }) {
+            // A figure about the claim's own subject outranks the same figure said of something else:
+            // when the best statement is about what the claim names, only statements about it count.
+            let aboutSubject = { (u: EvidenceUnit) in !claimEntities.isEmpty && !Set(u.entities).isDisjoint(with: claimEntities) }
+            let subjectOnly = aboutSubject(best.unit)
+            if let agreeing = candidates.first(where: {
+                agrees(q, $0.quantity) && ($0.score >= best.score - 2 || $0.unit.text == best.unit.text) && (!subjectOnly || aboutSubject($0.unit))
+            }) {
                 supported.append((q, agreeing.unit))
             } else {
                 // Of the equally relevant figures, the nearest to the claim's is the one it got wrong.
@@ -62,7 +68,8 @@ public struct FactChecker {
                               reason: "The claim says \(q.text); \(unit.evidence.source) says “\(unit.text)”.", suggestion: suggestion, decidedBy: "rules")
         }
         let checkWorthy = claim.quantities.filter { $0.dimension != .count || !["charge", "bike", "way", "day", "time", "place"].contains($0.unit) }
-        if !supported.isEmpty, supported.count >= max(1, checkWorthy.count - 1) {
+        // Supported only when every figure worth checking is borne out.
+        if !supported.isEmpty, supported.count >= max(1, checkWorthy.count) {
             let sources = supported.map(\.1)
             var cited: [Evidence] = []
             for u in sources where !cited.contains(u.evidence) { cited.append(u.evidence) }
