@@ -20,6 +20,9 @@ public struct BrandProfile: Sendable {
         /// How many unverifiable claims a piece may keep and still be approved without a person
         /// (default 0: automatic approval needs every claim verified).
         public var maxUnverifiable: Int = 0
+
+        /// The defaults: min_score 50, max_unverifiable 0.
+        public init() {}
     }
 
     /// Channel names a kit may use.

@@ -12,11 +12,14 @@ final class PipelineFixture {
     let folder: String
     let studio: Studio
 
-    /// - Parameter minScore: replaces the demo kit's `[review] min_score` (the kit is copied first).
-    init(minScore: Int? = nil) throws {
+    /// - Parameters:
+    ///   - minScore: replaces the demo kit's `[review] min_score` (the kit is copied first).
+    ///   - languageModel: the drafting model: SmolLM2 (fast) where any working model will do, the
+    ///     production default where a test judges what the pipeline makes.
+    init(minScore: Int? = nil, languageModel: String = "smollm2") throws {
         let models: StudioModels
         do {
-            models = try StudioModels.resolve(cache: ModelCache(root: ModelCache.defaultRoot()), languageModel: "smollm2")
+            models = try StudioModels.resolve(cache: ModelCache(root: ModelCache.defaultRoot()), languageModel: languageModel)
         } catch {
             if ProcessInfo.processInfo.environment["CI"] == "true" { throw error }
             throw XCTSkip("default models unavailable: \(error)")
