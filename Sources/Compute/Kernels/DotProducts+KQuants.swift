@@ -45,6 +45,21 @@ extension DotProducts {
         return m
     }
 
+    /// scale_2j · Σ(sub-block 2j) + scale_2j+1 · Σ(sub-block 2j+1) of a Q4_K block `x` against a
+    /// Q8_K block `y`: the low and high nibbles of the same 32 bytes.
+    @inlinable @inline(__always)
+    static func q4_KPairSum(_ x: UnsafeRawPointer, _ y: UnsafeRawPointer, _ scales: UInt64, pair j: Int) -> Int32 {
+        let qs = (x + 16).assumingMemoryBound(to: UInt8.self)
+        let ys = (y + 4).assumingMemoryBound(to: Int8.self)
+        var lo: Int32 = 0, hi: Int32 = 0
+        for l in 0..<32 {
+            let q = qs[32 * j + l]
+            lo &+= Int32(q & 0x0F) &* Int32(ys[64 * j + l])
+            hi &+= Int32(q >> 4) &* Int32(ys[64 * j + 32 + l])
+        }
+        return byte(scales, 2 * j) &* lo &+ byte(scales, 2 * j + 1) &* hi
+    }
+
     /// Q4_K weights · Q8_K activations (portable form).
     @inlinable
     public static func q4_Kq8_K(_ w: UnsafeRawPointer, _ a: UnsafeRawPointer, blocks: Int) -> Float {
@@ -52,18 +67,8 @@ extension DotProducts {
         for b in 0..<blocks {
             let x = w + b * 144, y = a + b * 292
             let (scales, mins) = kScalesAndMins(x + 4)
-            let qs = (x + 16).assumingMemoryBound(to: UInt8.self)
-            let ys = (y + 4).assumingMemoryBound(to: Int8.self)
             var total: Int32 = 0
-            for j in 0..<4 {
-                var lo: Int32 = 0, hi: Int32 = 0
-                for l in 0..<32 {
-                    let q = qs[32 * j + l]
-                    lo &+= Int32(q & 0x0F) &* Int32(ys[64 * j + l])
-                    hi &+= Int32(q >> 4) &* Int32(ys[64 * j + 32 + l])
-                }
-                total &+= byte(scales, 2 * j) &* lo &+ byte(scales, 2 * j + 1) &* hi
-            }
+            for j in 0..<4 { total &+= q4_KPairSum(x, y, scales, pair: j) }
             let dy = y.loadUnaligned(as: Float.self)
             acc = acc.addingProduct(Float(total), half(x, 0) * dy)
             accMin = accMin.addingProduct(Float(kMinSum(mins, sums: y + 260)), half(x, 2) * dy)
@@ -79,19 +84,11 @@ extension DotProducts {
         for b in 0..<blocks {
             let x = w + b * 144, y = a + b * 292
             let (scales, mins) = kScalesAndMins(x + 4)
-            let qs = (x + 16).assumingMemoryBound(to: UInt8.self)
-            let ys = (y + 4).assumingMemoryBound(to: Int8.self)
             let bs = (y + 260).assumingMemoryBound(to: Int16.self)
             let dy = y.loadUnaligned(as: Float.self)
             let d = half(x, 0) * dy, dmin = half(x, 2) * dy
             for j in 0..<4 {
-                var lo: Int32 = 0, hi: Int32 = 0
-                for l in 0..<32 {
-                    let q = qs[32 * j + l]
-                    lo &+= Int32(q & 0x0F) &* Int32(ys[64 * j + l])
-                    hi &+= Int32(q >> 4) &* Int32(ys[64 * j + 32 + l])
-                }
-                let pair = byte(scales, 2 * j) &* lo &+ byte(scales, 2 * j + 1) &* hi
+                let pair = q4_KPairSum(x, y, scales, pair: j)
                 let m = byte(mins, 2 * j) &* (Int32(bs[4 * j]) &+ Int32(bs[4 * j + 1]))
                     &+ byte(mins, 2 * j + 1) &* (Int32(bs[4 * j + 2]) &+ Int32(bs[4 * j + 3]))
                 acc = acc.addingProduct(Float(pair), d)

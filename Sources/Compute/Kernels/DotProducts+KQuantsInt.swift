@@ -240,6 +240,27 @@ extension DotProducts {
         return sumLanes8(acc[0], acc[1], acc[2], acc[3], acc[4], acc[5], acc[6], acc[7])
     }
 
+    /// The eight lane sums (offset not yet removed) of one Q6_K block against four Q8_K blocks
+    /// `rowBytes` apart: the six-bit values are unpacked once for the four.
+    @inlinable @inline(__always)
+    static func q6_KLanes4(_ x: UnsafeRawPointer, _ y: UnsafeRawPointer, rowBytes: Int, scales sc: UnsafePointer<Int8>)
+        -> (SIMD8<Int32>, SIMD8<Int32>, SIMD8<Int32>, SIMD8<Int32>) {
+        var s0 = SIMD8<Int32>(), s1 = SIMD8<Int32>(), s2 = SIMD8<Int32>(), s3 = SIMD8<Int32>()
+        for h in 0..<2 {
+            let (q0, q1, q2, q3) = q6_KGroups(x, half: h)
+            @inline(__always) func group(_ q: SIMD8<Int32>, _ g: Int) {
+                let scales = q6_KScales(sc, g)
+                let yg = y + 4 + 32 * g
+                s0 = ByteDot.scaledLanes(s0, q, yg.loadUnaligned(as: SIMD8<Int32>.self), scales: scales)
+                s1 = ByteDot.scaledLanes(s1, q, yg.loadUnaligned(fromByteOffset: rowBytes, as: SIMD8<Int32>.self), scales: scales)
+                s2 = ByteDot.scaledLanes(s2, q, yg.loadUnaligned(fromByteOffset: 2 * rowBytes, as: SIMD8<Int32>.self), scales: scales)
+                s3 = ByteDot.scaledLanes(s3, q, yg.loadUnaligned(fromByteOffset: 3 * rowBytes, as: SIMD8<Int32>.self), scales: scales)
+            }
+            group(q0, 4 * h); group(q1, 4 * h + 1); group(q2, 4 * h + 2); group(q3, 4 * h + 3)
+        }
+        return (s0, s1, s2, s3)
+    }
+
     /// Q6_K · Q8_K, one row, in the tiled GEMM's order (`q6_Kq8_KTiled`).
     @inlinable
     public static func q6_Kq8_KTiled(_ w: UnsafeRawPointer, activations a: UnsafeRawPointer, blocks: Int) -> Float {
@@ -263,19 +284,7 @@ extension DotProducts {
             let x = w + b * 210, y = a + b * 292
             let sc = (x + 192).assumingMemoryBound(to: Int8.self)
             let sc16 = q6_KScales16(sc)
-            var s0 = SIMD8<Int32>(), s1 = SIMD8<Int32>(), s2 = SIMD8<Int32>(), s3 = SIMD8<Int32>()
-            for h in 0..<2 {
-                let (q0, q1, q2, q3) = q6_KGroups(x, half: h)
-                @inline(__always) func group(_ q: SIMD8<Int32>, _ g: Int) {
-                    let scales = q6_KScales(sc, g)
-                    let yg = y + 4 + 32 * g
-                    s0 = ByteDot.scaledLanes(s0, q, yg.loadUnaligned(as: SIMD8<Int32>.self), scales: scales)
-                    s1 = ByteDot.scaledLanes(s1, q, yg.loadUnaligned(fromByteOffset: rowBytes, as: SIMD8<Int32>.self), scales: scales)
-                    s2 = ByteDot.scaledLanes(s2, q, yg.loadUnaligned(fromByteOffset: 2 * rowBytes, as: SIMD8<Int32>.self), scales: scales)
-                    s3 = ByteDot.scaledLanes(s3, q, yg.loadUnaligned(fromByteOffset: 3 * rowBytes, as: SIMD8<Int32>.self), scales: scales)
-                }
-                group(q0, 4 * h); group(q1, 4 * h + 1); group(q2, 4 * h + 2); group(q3, 4 * h + 3)
-            }
+            let (s0, s1, s2, s3) = q6_KLanes4(x, y, rowBytes: rowBytes, scales: sc)
             @inline(__always) func corrected(_ s: SIMD8<Int32>, _ row: Int) -> SIMD8<Int32> {
                 s &- (ByteDot.pairProducts((y + row * rowBytes + 260).loadUnaligned(as: SIMD16<Int16>.self), sc16) &<< 5)
             }
@@ -298,19 +307,7 @@ extension DotProducts {
             let x = w + b * 210, y = a + b * 292
             let sc = (x + 192).assumingMemoryBound(to: Int8.self)
             let sc16 = q6_KScales16(sc)
-            var s0 = SIMD8<Int32>(), s1 = SIMD8<Int32>(), s2 = SIMD8<Int32>(), s3 = SIMD8<Int32>()
-            for h in 0..<2 {
-                let (q0, q1, q2, q3) = q6_KGroups(x, half: h)
-                @inline(__always) func group(_ q: SIMD8<Int32>, _ g: Int) {
-                    let scales = q6_KScales(sc, g)
-                    let yg = y + 4 + 32 * g
-                    s0 = ByteDot.scaledLanes(s0, q, yg.loadUnaligned(as: SIMD8<Int32>.self), scales: scales)
-                    s1 = ByteDot.scaledLanes(s1, q, yg.loadUnaligned(fromByteOffset: rowBytes, as: SIMD8<Int32>.self), scales: scales)
-                    s2 = ByteDot.scaledLanes(s2, q, yg.loadUnaligned(fromByteOffset: 2 * rowBytes, as: SIMD8<Int32>.self), scales: scales)
-                    s3 = ByteDot.scaledLanes(s3, q, yg.loadUnaligned(fromByteOffset: 3 * rowBytes, as: SIMD8<Int32>.self), scales: scales)
-                }
-                group(q0, 4 * h); group(q1, 4 * h + 1); group(q2, 4 * h + 2); group(q3, 4 * h + 3)
-            }
+            let (s0, s1, s2, s3) = q6_KLanes4(x, y, rowBytes: rowBytes, scales: sc)
             let dw = half(x, 208)
             func finish(_ s: SIMD8<Int32>, _ row: Int, _ acc: inout SIMD8<Float>) {
                 let yr = y + row * rowBytes

@@ -169,19 +169,9 @@ public enum MatMul {
                     }
                     return
                 }
-                for r in r0..<r1 {
-                    let row = data + r * rowBytes
-                    var t = 0
-                    while t + 4 <= n {
-                        DotProducts.q4_Kq8_Kx4(row, activations: quantized + t * aBytes, rowBytes: aBytes, blocks: blocks,
-                                               out: out + t * rows + r, outStride: rows)
-                        t += 4
-                    }
-                    while t < n {
-                        out[t * rows + r] = DotProducts.q4_Kq8_K(row, activations: quantized + t * aBytes, blocks: blocks)
-                        t += 1
-                    }
-                }
+                fours(r0..<r1, n: n, rows: rows, out: out) { r, t, o in
+                    DotProducts.q4_Kq8_Kx4(data + r * rowBytes, activations: quantized + t * aBytes, rowBytes: aBytes, blocks: blocks, out: o, outStride: rows)
+                } one: { r, t in DotProducts.q4_Kq8_K(data + r * rowBytes, activations: quantized + t * aBytes, blocks: blocks) }
                 return
             }
             if type == .q5_K {
@@ -192,36 +182,16 @@ public enum MatMul {
             }
             if type == .q6_K && n >= DotProducts.tiledMinimumBatch {
                 let blocks = cols / 256
-                for r in r0..<r1 {
-                    let row = data + r * rowBytes
-                    var t = 0
-                    while t + 4 <= n {
-                        DotProducts.q6_Kq8_KTiledx4(row, activations: quantized + t * aBytes, rowBytes: aBytes, blocks: blocks,
-                                                    out: out + t * rows + r, outStride: rows)
-                        t += 4
-                    }
-                    while t < n {
-                        out[t * rows + r] = DotProducts.q6_Kq8_KTiled(row, activations: quantized + t * aBytes, blocks: blocks)
-                        t += 1
-                    }
-                }
+                fours(r0..<r1, n: n, rows: rows, out: out) { r, t, o in
+                    DotProducts.q6_Kq8_KTiledx4(data + r * rowBytes, activations: quantized + t * aBytes, rowBytes: aBytes, blocks: blocks, out: o, outStride: rows)
+                } one: { r, t in DotProducts.q6_Kq8_KTiled(data + r * rowBytes, activations: quantized + t * aBytes, blocks: blocks) }
                 return
             }
             if type == .q6_K {
                 let blocks = cols / 256
-                for r in r0..<r1 {
-                    let row = data + r * rowBytes
-                    var t = 0
-                    while t + 4 <= n {
-                        DotProducts.q6_Kq8_Kx4(row, activations: quantized + t * aBytes, rowBytes: aBytes, blocks: blocks,
-                                               out: out + t * rows + r, outStride: rows)
-                        t += 4
-                    }
-                    while t < n {
-                        out[t * rows + r] = DotProducts.q6_Kq8_K(row, activations: quantized + t * aBytes, blocks: blocks)
-                        t += 1
-                    }
-                }
+                fours(r0..<r1, n: n, rows: rows, out: out) { r, t, o in
+                    DotProducts.q6_Kq8_Kx4(data + r * rowBytes, activations: quantized + t * aBytes, rowBytes: aBytes, blocks: blocks, out: o, outStride: rows)
+                } one: { r, t in DotProducts.q6_Kq8_K(data + r * rowBytes, activations: quantized + t * aBytes, blocks: blocks) }
                 return
             }
             #endif
@@ -330,6 +300,24 @@ public enum MatMul {
             r += 2
         }
         if r < range.upperBound { out[r] = single(r) }
+    }
+
+    /// Every row of a chunk against the tokens in fours (`four(r, t, out)` writes tokens t…t+3 of
+    /// row r, `rows` floats apart, at `out`), then the rest one by one.
+    @inline(__always)
+    static func fours(_ range: Range<Int>, n: Int, rows: Int, out: UnsafeMutablePointer<Float>,
+                      _ four: (Int, Int, UnsafeMutablePointer<Float>) -> Void, one: (Int, Int) -> Float) {
+        for r in range {
+            var t = 0
+            while t + 4 <= n {
+                four(r, t, out + t * rows + r)
+                t += 4
+            }
+            while t < n {
+                out[t * rows + r] = one(r, t)
+                t += 1
+            }
+        }
     }
 
     /// out[t][r] = dot(r, t) for the rows of one chunk and every token.
