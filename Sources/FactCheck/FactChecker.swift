@@ -58,12 +58,20 @@ public struct FactChecker {
                 supported.append((q, agreeing.unit))
             } else {
                 // Of the equally relevant figures, the nearest to the claim's is the one it got wrong.
-                let nearest = candidates.filter { $0.score == best.score }.min { abs($0.quantity.base - q.base) < abs($1.quantity.base - q.base) }!
+                // (Only statements about the claim's subject, when the best one is.)
+                let nearest = candidates.filter { $0.score == best.score && (!subjectOnly || aboutSubject($0.unit)) }
+                    .min { abs($0.quantity.base - q.base) < abs($1.quantity.base - q.base) } ?? best
                 contradicted.append((q, nearest.quantity, nearest.unit))
             }
         }
         if let (q, e, unit) = contradicted.first {
-            let suggestion = Self.replace(q, with: e, in: claim)
+            // A correction is offered only when the statement's figure is said of the same thing:
+            // some word next to it is also next to the claim's figure (else "$119" for a charger
+            // would "correct" a bike's price).
+            let names = Words.content((claimEntities + entities).joined(separator: " "))
+            let sameAttribute = !Words.content(window(around: q, in: claim)).subtracting(names)
+                .isDisjoint(with: Words.content(window(around: e, in: unit.text)).subtracting(names))
+            let suggestion = sameAttribute ? Self.replace(q, with: e, in: claim) : nil
             return ClaimCheck(claim: claim, verdict: .contradicted, evidence: [unit.evidence],
                               reason: "The claim says \(q.text); \(unit.evidence.source) says “\(unit.text)”.", suggestion: suggestion, decidedBy: "rules")
         }
