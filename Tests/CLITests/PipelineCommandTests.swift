@@ -46,4 +46,25 @@ final class PipelineCommandTests: XCTestCase {
         XCTAssertTrue(r.stderr.contains("brand.toml:6: rule \"no-hype\": unknown rule kind \"forbidden\""), r.stderr)
         XCTAssertFalse(FileManager.default.fileExists(atPath: scratch.path + "/models"))
     }
+
+    /// `check` refuses copy with nothing to check, naming the file and, for binary data, the byte,
+    /// before any model is loaded: empty or binary input is never a pass.
+    func testEmptyAndBinaryCopyAreErrors() throws {
+        let scratch = Scratch()
+        let cases: [(String, Data, String)] = [
+            ("empty.txt", Data(), "the text is empty"),
+            ("blank.txt", Data("  \n\t\n".utf8), "the text is empty"),
+            ("digits.txt", Data("1234 5678\n".utf8), "the text has no words"),
+            ("binary.bin", Data([0x50, 0x4B, 0x03, 0x04, 0x00, 0x14]), "byte 4: a NUL byte"),
+            ("latin1.txt", Data([0x43, 0x61, 0x66, 0xE9, 0x20, 0x6F]), "byte 3: not UTF-8 text"),
+        ]
+        for (name, data, expected) in cases {
+            let path = scratch.path + "/" + name
+            try data.write(to: URL(fileURLWithPath: path))
+            let r = try CLI.run(["check", path, "--brand", CLI.root.appendingPathComponent("Brand").path, "--no-judge", "--models", scratch.path + "/models"])
+            XCTAssertNotEqual(r.status, 0, name)
+            XCTAssertTrue(r.stderr.contains(name) && r.stderr.contains(expected), "\(name): \(r.stderr)")
+            XCTAssertFalse(FileManager.default.fileExists(atPath: scratch.path + "/models"), "nothing is fetched for \(name)")
+        }
+    }
 }
