@@ -11,7 +11,7 @@ public enum ChannelFormat {
         var text = raw.replacingOccurrences(of: "\r\n", with: "\n").trimmingCharacters(in: .whitespacesAndNewlines)
         if truncated { text = cutToLastSentence(text) }
         text = dropEchoedInstructions(text, instructions: instructions)
-        text = text.replacingOccurrences(of: "**", with: "")
+        text = dropMarkdown(text)
         text = dropPlaceholders(text)
         switch channel {
         case .email: text = email(text)
@@ -19,6 +19,25 @@ public enum ChannelFormat {
         default: break
         }
         return text.trimmingCharacters(in: .whitespacesAndNewlines) + "\n"
+    }
+
+    /// Markdown a code-tuned model adds to plain copy: heading marks at line starts, bold and
+    /// emphasis asterisks, and quotes wrapped around a whole labelled line ("Headline: "…"").
+    static func dropMarkdown(_ text: String) -> String {
+        var lines: [String] = []
+        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            var l = String(line).replacingOccurrences(of: "^\\s*#{1,6}\\s+", with: "", options: .regularExpression)
+            l = l.replacingOccurrences(of: "**", with: "")
+            l = l.replacingOccurrences(of: "(?<![\\w*])\\*(?=\\S)([^*\\n]+?)(?<=\\S)\\*(?![\\w*])", with: "$1", options: .regularExpression)
+            if let colon = l.firstIndex(of: ":"), l.distance(from: l.startIndex, to: colon) <= 16 {
+                let value = l[l.index(after: colon)...].trimmingCharacters(in: .whitespaces)
+                if value.count > 2, let first = value.first, let last = value.last, "\"“".contains(first), "\"”".contains(last) {
+                    l = l[...colon] + " " + value.dropFirst().dropLast()
+                }
+            }
+            lines.append(l)
+        }
+        return lines.joined(separator: "\n")
     }
 
     /// Lines that repeat the prompt's own instructions (any run of four words from the templates'

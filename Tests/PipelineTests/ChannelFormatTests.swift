@@ -39,4 +39,11 @@ final class ChannelFormatTests: XCTestCase {
         XCTAssertTrue(text.contains("Book a test ride today."), text)
         XCTAssertTrue(text.contains("hills and traffic"), text)
     }
+
+    /// Markdown headings, emphasis and quoted labelled values are not copy.
+    func testMarkdownIsDropped() {
+        let raw = "### Headline: \"Ride further this spring\"\n\n## Body:\nUp to 60 miles, *20% more range*, with **no** extra cost. 5 * 4 stays.\n"
+        let text = ChannelFormat.normalize(raw, channel: .landing, truncated: false)
+        XCTAssertEqual(text, "Headline: Ride further this spring\n\nBody:\nUp to 60 miles, 20% more range, with no extra cost. 5 * 4 stays.\n")
+    }
 }
