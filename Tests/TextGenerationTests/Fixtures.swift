@@ -1,6 +1,7 @@
 import Foundation
 import ModelCache
 import ModelFormats
+import TextGeneration
 import XCTest
 
 /// Locates the golden fixtures and the default model for the runtime's tests.
@@ -47,5 +48,27 @@ enum LLMFixtures {
             if ProcessInfo.processInfo.environment["CI"] == "true" { throw error }
             throw XCTSkip("qwen-1.5b unavailable: \(error)")
         }
+    }
+
+    /// One golden case: runs `prompt`, compares the last position's logits with llama.cpp's
+    /// (`logitsFile`) and continues greedily for as many tokens as `expected` holds, stopping at a
+    /// stop token. Returns the worst logit error, the spread of llama.cpp's logits, and the tokens.
+    static func greedyCase(_ model: Transformer, prompt: [Int32], expected: [Int32], logitsFile: String,
+                           stops: Set<Int32>) throws -> (worst: Float, spread: Float, generated: [Int32]) {
+        model.reset()
+        let logits = Array(try model.forward(tokens: prompt))
+        let reference = try floats(logitsFile)
+        XCTAssertEqual(logits.count, reference.count)
+        let spread = reference.max()! - reference.min()!
+        let worst = zip(logits, reference).map { abs($0 - $1) }.max()!
+        var generated: [Int32] = []
+        var current = logits
+        while generated.count < expected.count {
+            let next = Int32(current.indices.max { current[$0] < current[$1] }!)
+            generated.append(next)
+            if stops.contains(next) || generated.count == expected.count { break }
+            current = Array(try model.forward(token: next))
+        }
+        return (worst, spread, generated)
     }
 }

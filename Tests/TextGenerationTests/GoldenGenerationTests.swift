@@ -20,21 +20,9 @@ final class GoldenGenerationTests: XCTestCase {
         for (i, c) in cases.enumerated() {
             let prompt = (c["prompt_ids"] as! [Int]).map(Int32.init)
             let expected = (c["generated_ids"] as! [Int]).map(Int32.init)
-            model.reset()
-            let logits = Array(try model.forward(tokens: prompt))
-            let reference = try LLMFixtures.floats("logits-\(i).f32")
-            XCTAssertEqual(logits.count, reference.count)
-            let spread = reference.max()! - reference.min()!
-            let worst = zip(logits, reference).map { abs($0 - $1) }.max()!
+            let (worst, spread, generated) = try LLMFixtures.greedyCase(model, prompt: prompt, expected: expected,
+                                                                       logitsFile: "logits-\(i).f32", stops: [2])
             XCTAssertLessThan(worst / spread, Self.logitTolerance, "case \(i): max logit error \(worst) (spread \(spread))")
-            var generated: [Int32] = []
-            var current = logits
-            for _ in 0..<expected.count {
-                let next = Int32(current.indices.max { current[$0] < current[$1] }!)
-                generated.append(next)
-                if next == 2 || generated.count == expected.count { break }
-                current = Array(try model.forward(token: next))
-            }
             XCTAssertEqual(generated, expected, "case \(i): greedy tokens differ from llama.cpp")
             print("case \(i): max logit error \(worst) / spread \(spread); \(generated.count) tokens match: \(generated == expected)")
         }

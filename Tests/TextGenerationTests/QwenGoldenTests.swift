@@ -51,21 +51,9 @@ final class QwenGoldenTests: XCTestCase {
         for (i, c) in cases.enumerated() {
             let prompt = (c["prompt_ids"] as! [Int]).map(Int32.init)
             let expected = (c["generated_ids"] as! [Int]).map(Int32.init)
-            model.reset()
-            let logits = Array(try model.forward(tokens: prompt))
-            let reference = try LLMFixtures.floats("\(Self.folder)/logits-\(i).f32")
-            XCTAssertEqual(logits.count, reference.count)
-            let spread = reference.max()! - reference.min()!
-            let worst = zip(logits, reference).map { abs($0 - $1) }.max()!
+            let (worst, spread, generated) = try LLMFixtures.greedyCase(model, prompt: prompt, expected: expected,
+                                                                       logitsFile: "\(Self.folder)/logits-\(i).f32", stops: stops)
             XCTAssertLessThan(worst / spread, Self.logitTolerance, "case \(i): max logit error \(worst) (spread \(spread))")
-            var generated: [Int32] = []
-            var current = logits
-            while generated.count < expected.count {
-                let next = Int32(current.indices.max { current[$0] < current[$1] }!)
-                generated.append(next)
-                if stops.contains(next) || generated.count == expected.count { break }
-                current = Array(try model.forward(token: next))
-            }
             if generated == expected { matching += 1 }
             print("qwen case \(i): max logit error \(worst) / spread \(spread); greedy tokens match: \(generated == expected)")
         }
