@@ -11,9 +11,8 @@ public final class Critic {
     let style: StyleChecker
     let facts: FactChecker
     let tone: ToneScorer?
-    /// The knowledge base's text and the kit's names, for invented contact details and misspelt names.
-    let knowledgeText: String
-    let names: [String]
+    /// The knowledge base's contact details and text and the kit's names, for invented details and misspelt names.
+    let inventedDetails: InventedDetails
 
     /// - Parameters:
     ///   - brand: where brand.toml and the exemplars are read from.
@@ -30,8 +29,7 @@ public final class Critic {
         var names: [String] = []
         for rule in profile.rules { if case .capitalization(let list) = rule.check { names += list.map(\.name) } }
         facts = FactChecker(retriever: KnowledgeRetriever(kb: knowledge), judge: judge, entities: names)
-        self.names = names
-        knowledgeText = try knowledge.allText()
+        inventedDetails = InventedDetails(sources: [try knowledge.allText()], names: names)
         let on = try brand.markdownFiles(in: "exemplars/on-voice"), off = try brand.markdownFiles(in: "exemplars/off-voice")
         tone = on.count >= 2 && off.count >= 2
             ? try ToneScorer(embedder: embedder, onVoice: on, offVoice: off, traits: profile.voice.traits, avoidTraits: profile.voice.avoidTraits)
@@ -54,7 +52,7 @@ public final class Critic {
         var findings = style.check(text, channel: channel?.rawValue).map {
             CheckReport.Finding(rule: $0.rule, level: $0.level.rawValue, start: $0.start, end: $0.end, text: $0.text, message: $0.message, replacement: $0.replacement)
         }
-        for d in InventedDetails(sources: [knowledgeText] + context, names: names).find(in: text) {
+        for d in inventedDetails.adding(context).find(in: text) {
             let rule = d.kind == .nearMissName ? "names.misspelt" : "invented.\(d.kind.rawValue)"
             findings.append(CheckReport.Finding(rule: rule, level: "error", start: d.start, end: d.end, text: d.text, message: d.message, replacement: nil))
         }

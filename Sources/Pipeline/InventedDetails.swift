@@ -5,9 +5,9 @@ import Foundation
 /// for "Kinglet"). Each becomes an error-level finding: such copy is never approved as it is.
 public struct InventedDetails: Sendable {
     /// The text the details may come from (knowledge base, brief), normalised for comparison.
-    let sourceText: String
-    let sourceLinks: Set<String>
-    let sourcePhones: Set<String>
+    var sourceText: String
+    var sourceLinks: Set<String>
+    var sourcePhones: Set<String>
     /// The kit's names (capitalization rules), as written.
     let names: [String]
 
@@ -17,6 +17,17 @@ public struct InventedDetails: Sendable {
         sourceLinks = Set(Self.links(in: joined).map { Self.normalizedLink($0.text) })
         sourcePhones = Set(Self.phones(in: joined).map { Self.digits($0.text) })
         self.names = names.filter { $0.count >= 4 }
+    }
+
+    /// These sources and `more` (a brief): the knowledge base is scanned once, the extra text per call.
+    public func adding(_ more: [String]) -> InventedDetails {
+        guard !more.isEmpty else { return self }
+        var copy = self
+        let joined = more.joined(separator: "\n")
+        copy.sourceText += "\n" + joined.lowercased()
+        copy.sourceLinks.formUnion(Self.links(in: joined).map { Self.normalizedLink($0.text) })
+        copy.sourcePhones.formUnion(Self.phones(in: joined).map { Self.digits($0.text) })
+        return copy
     }
 
     /// A detail found in copy, with its Unicode-scalar offsets.

@@ -32,4 +32,12 @@ final class InventedDetailsTests: XCTestCase {
     func testDatesPricesAndOrdinaryWordsAreNotDetails() {
         XCTAssertEqual(checker.find(in: "From 2026-03-01 it costs €1 299 or $2,499.99, 60 km of range. Leipzig makes it. Example Bikes thanks you."), [])
     }
+
+    /// Details the brief gives (added per check) are not invented; the knowledge base's stay known.
+    func testBriefDetailsAddedPerCheck() {
+        let copy = "Join us at kestrel-days.org or call +49 30 1234 5678."
+        XCTAssertEqual(checker.find(in: copy).map(\.kind), [.link])
+        XCTAssertEqual(checker.adding(["Event page: kestrel-days.org"]).find(in: copy), [])
+        XCTAssertEqual(checker.adding([]).find(in: copy).map(\.kind), [.link])
+    }
 }
