@@ -98,6 +98,17 @@ extension DotProducts {
         return acc - accMin
     }
 
+    /// The unsigned 6-bit value (0…63) of element `e` of a Q6_K block: four low bits from `ql`,
+    /// two high bits from `qh`, in ggml's layout (halves of 128, groups of 32).
+    @inlinable @inline(__always)
+    static func q6_KValue(_ ql: UnsafePointer<UInt8>, _ qh: UnsafePointer<UInt8>, _ e: Int) -> Int32 {
+        let half128 = e / 128, g = (e % 128) / 32, l = e % 32
+        let low = ql[64 * half128 + 32 * (g & 1) + l]
+        let nibble = g < 2 ? low & 0x0F : low >> 4
+        let high = (qh[32 * half128 + l] >> UInt8(2 * g)) & 3
+        return Int32(nibble | high << 4)
+    }
+
     /// Q6_K weights · Q8_K activations in the tiled GEMM's order, for batches of eight tokens or
     /// more (portable form).
     @inlinable
@@ -114,11 +125,7 @@ extension DotProducts {
             for s in 0..<16 {
                 var raw: Int32 = 0
                 for e in (16 * s)..<(16 * s + 16) {
-                    let half128 = e / 128, g = (e % 128) / 32, l = e % 32
-                    let low = ql[64 * half128 + 32 * (g & 1) + l]
-                    let nibble = g < 2 ? low & 0x0F : low >> 4
-                    let high = (qh[32 * half128 + l] >> UInt8(2 * g)) & 3
-                    raw &+= Int32(nibble | high << 4) &* Int32(ys[e])
+                    raw &+= q6_KValue(ql, qh, e) &* Int32(ys[e])
                 }
                 total &+= Int32(sc[s]) &* (raw &- 32 &* Int32(bs[s]))
             }
@@ -178,14 +185,8 @@ extension DotProducts {
             for k in 0..<8 {
                 var s: Int32 = 0
                 for g in 0..<8 {
-                    let half128 = g / 4, t = g % 4
                     var p: Int32 = 0
-                    for l in (4 * k)..<(4 * k + 4) {
-                        let low = ql[64 * half128 + 32 * (t & 1) + l]
-                        let nibble = t < 2 ? low & 0x0F : low >> 4
-                        let high = (qh[32 * half128 + l] >> UInt8(2 * t)) & 3
-                        p &+= Int32(nibble | high << 4) &* Int32(ys[32 * g + l])
-                    }
+                    for l in (4 * k)..<(4 * k + 4) { p &+= q6_KValue(ql, qh, 32 * g + l) &* Int32(ys[32 * g + l]) }
                     s &+= Int32(sc[2 * g + (k >= 4 ? 1 : 0)]) &* p
                 }
                 s &-= 32 &* (Int32(bs[2 * k]) &* Int32(sc[2 * k]) &+ Int32(bs[2 * k + 1]) &* Int32(sc[2 * k + 1]))

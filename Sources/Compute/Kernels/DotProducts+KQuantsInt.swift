@@ -23,14 +23,30 @@ extension DotProducts {
         unsafeBitCast(ByteDot.shuffleBytes(scales, SIMD8<Int32>(repeating: wordPattern(k))), to: SIMD16<Int16>.self)
     }
 
-    /// Σ over sub-blocks of min · activation sum: the eight mins paired into 16-bit words against
-    /// the sixteen 16-element sums, one `vpmaddwd`.
+    /// Lane r: byte r of each 128-bit half's first eight bytes, widened into both 16-bit halves.
+    @inlinable @inline(__always)
+    static var rowPairPattern: SIMD8<Int32> {
+        SIMD8<Int32>(wordPattern(0), wordPattern(1), wordPattern(2), wordPattern(3),
+                     wordPattern(4), wordPattern(5), wordPattern(6), wordPattern(7))
+    }
+
+    /// Lane k: min k · (activation sum of sub-block k), from the eight mins and the sixteen
+    /// 16-element sums (one `vpmaddwd`).
+    @inlinable @inline(__always)
+    static func minProducts(_ mins: UInt64, sums: SIMD16<Int16>) -> SIMD8<Int32> {
+        ByteDot.pairProducts(sums, pairedMins(mins))
+    }
+
+    /// The eight mins, each in both 16-bit halves of its lane.
+    @inlinable @inline(__always)
+    static func pairedMins(_ mins: UInt64) -> SIMD16<Int16> {
+        unsafeBitCast(ByteDot.shuffleBytes(broadcast(mins), rowPairPattern), to: SIMD16<Int16>.self)
+    }
+
+    /// Σ over sub-blocks of min · activation sum.
     @inlinable @inline(__always)
     static func q4_KMinSum(_ mins: UInt64, sums: UnsafeRawPointer) -> Int32 {
-        let pattern = SIMD8<Int32>(wordPattern(0), wordPattern(1), wordPattern(2), wordPattern(3),
-                                   wordPattern(4), wordPattern(5), wordPattern(6), wordPattern(7))
-        let paired = unsafeBitCast(ByteDot.shuffleBytes(broadcast(mins), pattern), to: SIMD16<Int16>.self)
-        return ByteDot.pairProducts(sums.loadUnaligned(as: SIMD16<Int16>.self), paired).wrappedSum()
+        minProducts(mins, sums: sums.loadUnaligned(as: SIMD16<Int16>.self)).wrappedSum()
     }
 
     /// The integer sum Σ_s scale_s · Σ q·y over one Q4_K super-block `x` and Q8_K block `y`.
@@ -86,13 +102,8 @@ extension DotProducts {
             }
             let dy = y.loadUnaligned(as: Float.self)
             let sums = (y + 260).loadUnaligned(as: SIMD16<Int16>.self)
-            let minsPattern = SIMD8<Int32>(wordPattern(0), wordPattern(1), wordPattern(2), wordPattern(3),
-                                           wordPattern(4), wordPattern(5), wordPattern(6), wordPattern(7))
-            @inline(__always) func minProducts(_ mins: UInt64) -> SIMD8<Int32> {
-                ByteDot.pairProducts(sums, unsafeBitCast(ByteDot.shuffleBytes(broadcast(mins), minsPattern), to: SIMD16<Int16>.self))
-            }
             // [I0, I1, M0, M1] in one reduction.
-            let totals = SIMD4<Float>(sums4(sum0, sum1, minProducts(m0), minProducts(m1)))
+            let totals = SIMD4<Float>(sums4(sum0, sum1, minProducts(m0, sums: sums), minProducts(m1, sums: sums)))
             acc0 = acc0.addingProduct(totals[0], half(x0, 0) * dy)
             acc1 = acc1.addingProduct(totals[1], half(x1, 0) * dy)
             min0 = min0.addingProduct(totals[2], half(x0, 2) * dy)
@@ -115,8 +126,6 @@ extension DotProducts {
     public static func q4_Kq8_Kx4(_ w: UnsafeRawPointer, activations a: UnsafeRawPointer, rowBytes: Int, blocks: Int,
                                   out: UnsafeMutablePointer<Float>, outStride: Int) {
         var acc = SIMD4<Float>(), accMin = SIMD4<Float>()
-        let minsPattern = SIMD8<Int32>(wordPattern(0), wordPattern(1), wordPattern(2), wordPattern(3),
-                                       wordPattern(4), wordPattern(5), wordPattern(6), wordPattern(7))
         for b in 0..<blocks {
             let x = w + b * 144, y = a + b * 292
             let (scales, mins) = kScalesAndMins(x + 4)
@@ -126,7 +135,7 @@ extension DotProducts {
             let d = half(x, 0) * dy, dmin = half(x, 2) * dy
             let sc = broadcast(scales)
             // Min × activation sum per sub-block, then per pair of sub-blocks, for the four rows.
-            let paired = unsafeBitCast(ByteDot.shuffleBytes(broadcast(mins), minsPattern), to: SIMD16<Int16>.self)
+            let paired = pairedMins(mins)
             @inline(__always) func minProducts(_ t: Int) -> SIMD8<Int32> {
                 ByteDot.pairProducts((y + t * rowBytes + 260).loadUnaligned(as: SIMD16<Int16>.self), paired)
             }

@@ -7,13 +7,6 @@ import CPUIntrinsics
 /// steps the same per row, so the results are bit-identical to `q4_Kq8_K` (one token: the GEMV's
 /// order) and `q4_Kq8_KPaired` (groups of four tokens: the GEMM's order).
 extension DotProducts {
-    /// Lane r: byte r of each 128-bit half's first eight bytes, widened into both 16-bit halves.
-    @inlinable @inline(__always)
-    static var rowPairPattern: SIMD8<Int32> {
-        SIMD8<Int32>(wordPattern(0), wordPattern(1), wordPattern(2), wordPattern(3),
-                     wordPattern(4), wordPattern(5), wordPattern(6), wordPattern(7))
-    }
-
     /// Lane r: `[a_r, b_r]` as two 16-bit values, from the eight bytes `a` and the eight bytes `b`.
     @inlinable @inline(__always)
     static func rowPairs(_ a: UInt64, _ b: UInt64) -> SIMD16<Int16> {
