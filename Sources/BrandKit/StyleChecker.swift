@@ -82,6 +82,13 @@ public struct StyleChecker: Sendable {
             case .length(let maxWords, let maxSentences, let maxChars, _):
                 let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
                 let chars = trimmed.count, words = TextSegmenter.words(in: text).count, sentences = TextSegmenter.sentences(in: text).count
+                // A search ad is a set of assets: each labelled line ("Headline: ...") is measured on its own.
+                if channel == "search-ad", let m = maxChars {
+                    if let long = Self.labelledLines(text).first(where: { $0.text.count > m }) {
+                        add(long.start, long.end, "\(long.text.count) characters", shown: long.text)
+                    }
+                    continue
+                }
                 if let m = maxChars, chars > m { add(whole.0, whole.1, "\(chars) characters", shown: "") }
                 else if let m = maxWords, words > m { add(whole.0, whole.1, "\(words) words", shown: "") }
                 else if let m = maxSentences, sentences > m { add(whole.0, whole.1, "\(sentences) sentences", shown: "") }
@@ -124,10 +131,9 @@ public struct StyleChecker: Sendable {
     }
 
     /// The channel's own limits (subject and headline lengths, hashtags, word budget), as errors.
-    func channelFindings(_ text: String, channel: String, index: ScalarIndex) -> [StyleFinding] {
-        var out: [StyleFinding] = []
-        // Labelled lines: (label, value span).
-        var lines: [(label: String, start: Int, end: Int, value: String)] = []
+    /// The `Label: value` lines of a text: the lowercased label and the value with its span.
+    static func labelledLines(_ text: String) -> [(label: String, start: Int, end: Int, text: String)] {
+        var lines: [(label: String, start: Int, end: Int, text: String)] = []
         var offset = 0
         for line in text.components(separatedBy: "\n") {
             let count = line.unicodeScalars.count
@@ -141,11 +147,17 @@ public struct StyleChecker: Sendable {
             }
             offset += count + 1
         }
+        return lines
+    }
+
+    func channelFindings(_ text: String, channel: String, index: ScalarIndex) -> [StyleFinding] {
+        var out: [StyleFinding] = []
+        let lines = Self.labelledLines(text)
         func limit(_ label: String, _ max: Int, _ rule: String, _ what: String) {
             for l in lines where l.label == label || l.label.hasPrefix(label + " ") {
-                if l.value.count > max {
-                    out.append(StyleFinding(rule: rule, level: .error, start: l.start, end: l.end, text: l.value,
-                                            message: "\(what) is \(l.value.count) characters; the limit is \(max).", replacement: nil))
+                if l.text.count > max {
+                    out.append(StyleFinding(rule: rule, level: .error, start: l.start, end: l.end, text: l.text,
+                                            message: "\(what) is \(l.text.count) characters; the limit is \(max).", replacement: nil))
                 }
             }
         }

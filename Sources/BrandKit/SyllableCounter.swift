@@ -22,6 +22,9 @@ public struct SyllableCounter: Sendable {
         dictionary = table
     }
 
+    /// Whether the dictionary lists `word` (any case): an ordinary word, not a misspelt name.
+    public func knows(_ word: String) -> Bool { dictionary[word.lowercased()] != nil }
+
     /// Syllables in `word` (punctuation around it ignored).
     public func count(_ word: String) -> Int {
         let w = word.lowercased().trimmingCharacters(in: CharacterSet.letters.inverted)

@@ -8,13 +8,13 @@ public struct Claim: Sendable, Equatable {
     public var end: Int
     /// Quantities in the claim; their offsets are relative to the whole text too.
     public var quantities: [Quantity]
-    /// Why it is check-worthy: "quantity", "comparison", "policy".
+    /// Why it is check-worthy: "quantity", "comparison", "policy", "place".
     public var kinds: [String]
 }
 
 /// The verdict on one claim, with what decided it.
 public struct ClaimCheck: Sendable {
-    public enum Verdict: String, Sendable { case supported, contradicted, unverifiable }
+    public enum Verdict: String, Sendable, Codable, CaseIterable { case supported, contradicted, unverifiable }
 
     public var claim: Claim
     public var verdict: Verdict

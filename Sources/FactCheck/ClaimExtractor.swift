@@ -10,8 +10,8 @@ public enum ClaimExtractor {
                                       "ship", "free", "financing", "finance", "apr", "credit", "trade", "trade-in", "certified", "recall",
                                       "delivery", "deliveries", "discount", "covered", "covers", "includes", "included", "lifetime", "available"]
 
-    /// The claims of `text`, in order.
-    public static func claims(in text: String) -> [Claim] {
+    /// The claims of `text`, in order. With `places`, a sentence that names a place is a claim too.
+    public static func claims(in text: String, places: PlaceFinder? = nil) -> [Claim] {
         let all = QuantityParser.parse(text)
         var out: [Claim] = []
         // Lines first (labelled lines such as `Headline:` end without punctuation), then sentences.
@@ -47,6 +47,7 @@ public enum ClaimExtractor {
             if !quantities.isEmpty { kinds.append("quantity") }
             if !words.isDisjoint(with: comparison) || words.contains(where: { $0.hasSuffix("est") && $0.count > 5 }) { kinds.append("comparison") }
             if !words.isDisjoint(with: policy) { kinds.append("policy") }
+            if let places, !places.find(in: body).isEmpty { kinds.append("place") }
             guard !kinds.isEmpty else { continue }
             out.append(Claim(text: body, start: start, end: end, quantities: quantities, kinds: kinds))
         }

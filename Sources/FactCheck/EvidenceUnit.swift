@@ -6,6 +6,9 @@ struct EvidenceUnit {
     let entities: [String]
     let quantities: [Quantity]
     let words: Set<String>
+    /// Says what is not so ("We do not ship to any other country. This includes Spain..."):
+    /// it has a negation, or refers back ("This", "These") to a sentence that has one.
+    var negative = false
 
     /// Splits passages into units. Table rows become one unit per data column, named after the
     /// column header and carrying the row's label ("Kinglet Pro Range: up to 60 miles (97 km)").
@@ -33,8 +36,13 @@ struct EvidenceUnit {
                     continue
                 }
                 header = nil
+                var previousNegative = false
                 for sentence in TextSegmenter.sentences(in: line) {
-                    out.append(make(p, sentence.text, fallback: context, entities: entities))
+                    var unit = make(p, sentence.text, fallback: context, entities: entities)
+                    let first = sentence.text.split(separator: " ").first.map { $0.lowercased() } ?? ""
+                    unit.negative = Negation.present(in: sentence.text) || (previousNegative && ["this", "these", "that", "those", "it"].contains(first))
+                    previousNegative = unit.negative
+                    out.append(unit)
                 }
             }
         }
@@ -71,6 +79,16 @@ enum EntityFinder {
     }
 }
 
+/// Words that deny what a sentence says.
+enum Negation {
+    static let words: Set<String> = ["not", "no", "never", "cannot", "can't", "don't", "doesn't", "isn't", "aren't", "won't",
+                                     "nothing", "none", "nor", "neither"]
+
+    static func present(in text: String) -> Bool {
+        !Set(text.lowercased().replacingOccurrences(of: "’", with: "'").split { !$0.isLetter && $0 != "'" }.map(String.init)).isDisjoint(with: words)
+    }
+}
+
 /// Content words, reduced to a stem of their first five letters, for overlap scores.
 enum Words {
     static let stop: Set<String> = ["the", "a", "an", "and", "or", "of", "to", "in", "on", "for", "with", "at", "by", "is", "are", "be",
@@ -94,12 +112,18 @@ enum Words {
         })
     }
 
+    /// "shipp" → "ship", "stopp" → "stop" (a consonant doubled before "-ing" or "-ed"); "sell" stays.
+    static func undoubled(_ w: String) -> String {
+        guard let last = w.last, w.count >= 4, w.dropLast().last == last, !"aeiouylsz".contains(last) else { return w }
+        return String(w.dropLast())
+    }
+
     /// Drops a plural or verb ending ("holds" → "hold", "batteries" → "battery", "charging" → "charg").
     static func strip(_ w: String) -> String {
         guard w.count > 4 else { return w.hasSuffix("s") && !w.hasSuffix("ss") && w.count > 3 ? String(w.dropLast()) : w }
         if w.hasSuffix("ies") { return String(w.dropLast(3)) + "y" }
-        if w.hasSuffix("ing") { return String(w.dropLast(3)) }
-        if w.hasSuffix("ed") { return String(w.dropLast(2)) }
+        if w.hasSuffix("ing") { return undoubled(String(w.dropLast(3))) }
+        if w.hasSuffix("ed") { return undoubled(String(w.dropLast(2))) }
         if w.hasSuffix("s"), !w.hasSuffix("ss") { return String(w.dropLast()) }
         return w
     }

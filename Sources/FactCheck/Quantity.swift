@@ -2,7 +2,8 @@
 public struct Quantity: Sendable, Equatable, CustomStringConvertible {
     /// What is measured; values of one dimension are comparable after conversion.
     public enum Dimension: String, Sendable {
-        case money, percent, length, mass, speed, power, torque, energy, voltage, charge, duration, volume, date, year, count, temperature, timeOfDay
+        case money, percent, length, mass, speed, power, torque, energy, voltage, charge, duration, volume, date, year, count, temperature, timeOfDay,
+            data, rotation, loudness
     }
 
     /// How the number bounds the true value.

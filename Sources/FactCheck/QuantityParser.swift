@@ -19,13 +19,35 @@ public enum QuantityParser {
         "day": (.duration, 1, "d"), "days": (.duration, 1, "d"), "week": (.duration, 7, "wk"), "weeks": (.duration, 7, "wk"),
         "month": (.duration, 30.4375, "mo"), "months": (.duration, 30.4375, "mo"),
         "year": (.duration, 365.25, "yr"), "years": (.duration, 365.25, "yr"),
-        "°f": (.temperature, 1, "°F"), "°c": (.temperature, 1, "°C"),
+        "°f": (.temperature, 1, "°F"), "°c": (.temperature, 1, "°C"), "degrees": (.temperature, 1, "°"),
+        "mm": (.length, 0.000001, "mm"), "millimetre": (.length, 0.000001, "mm"), "millimetres": (.length, 0.000001, "mm"),
+        "millimeter": (.length, 0.000001, "mm"), "millimeters": (.length, 0.000001, "mm"), "centimetres": (.length, 0.00001, "cm"),
+        "centimeters": (.length, 0.00001, "cm"), "metre": (.length, 0.001, "m"), "metres": (.length, 0.001, "m"), "meter": (.length, 0.001, "m"),
+        "kilometre": (.length, 1, "km"), "kilometer": (.length, 1, "km"), "inch": (.length, 0.0000254, "in"), "foot": (.length, 0.0003048, "ft"),
+        "g": (.mass, 0.001, "g"), "gram": (.mass, 0.001, "g"), "grams": (.mass, 0.001, "g"), "mg": (.mass, 0.000001, "mg"),
+        "kilo": (.mass, 1, "kg"), "kilos": (.mass, 1, "kg"), "kilogram": (.mass, 1, "kg"), "kilograms": (.mass, 1, "kg"),
+        "tonne": (.mass, 1000, "t"), "tonnes": (.mass, 1000, "t"), "oz": (.mass, 0.028349523125, "oz"), "ounces": (.mass, 0.028349523125, "oz"),
+        "ml": (.volume, 0.001, "ml"), "millilitre": (.volume, 0.001, "ml"), "millilitres": (.volume, 0.001, "ml"), "milliliter": (.volume, 0.001, "ml"),
+        "milliliters": (.volume, 0.001, "ml"), "cl": (.volume, 0.01, "cl"), "litre": (.volume, 1, "L"),
+        "second": (.duration, 1.0 / 86400, "s"), "seconds": (.duration, 1.0 / 86400, "s"), "sec": (.duration, 1.0 / 86400, "s"),
+        "secs": (.duration, 1.0 / 86400, "s"), "s": (.duration, 1.0 / 86400, "s"), "mins": (.duration, 1.0 / 1440, "min"),
+        "fortnight": (.duration, 14, "fortnight"), "fortnights": (.duration, 14, "fortnight"),
+        "kb": (.data, 0.001, "KB"), "mb": (.data, 1, "MB"), "gb": (.data, 1000, "GB"), "tb": (.data, 1_000_000, "TB"),
+        "rpm": (.rotation, 1, "rpm"), "db": (.loudness, 1, "dB"),
     ]
     static let numberWords: [String: Double] = [
         "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
         "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "ninety": 90,
         "hundred": 100, "dozen": 12,
     ]
+    /// Number words that combine ("two hundred and eighty", "forty-six", "twenty fourteen").
+    static let ones: [String: Double] = [
+        "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+        "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17,
+        "eighteen": 18, "nineteen": 19,
+    ]
+    static let tens: [String: Double] = ["twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90]
+    static let scales: [String: Double] = ["hundred": 100, "thousand": 1000, "million": 1_000_000]
     /// Words after a number that are not what it counts.
     static let notNouns: Set<String> = ["or", "and", "to", "of", "in", "on", "at", "for", "with", "from", "by", "is", "are", "was", "a", "an", "the",
                                         "more", "less", "times", "x", "per", "each", "as", "than", "until", "through", "after", "before"]
@@ -34,7 +56,7 @@ public enum QuantityParser {
     static let atLeast = ["at least", "more than", "over", "from", "starting at", "starts at", "minimum", "or more", "and up", "beginning"]
 
     /// Tokens: words, numbers and symbols with scalar offsets.
-    struct Token { let text: String; let lower: String; let start: Int; let end: Int; let isNumber: Bool; let value: Double?; let decimals: Int }
+    struct Token { let text: String; let lower: String; let start: Int; let end: Int; let isNumber: Bool; let value: Double?; let decimals: Int; var spelled = false }
 
     static func tokens(_ text: String) -> [Token] {
         let s = Array(text.unicodeScalars)
@@ -70,7 +92,7 @@ public enum QuantityParser {
 
     /// Every quantity in `text`, in order.
     public static func parse(_ text: String) -> [Quantity] {
-        let t = tokens(text)
+        let t = spelledNumbers(tokens(text))
         let scalars = Array(text.unicodeScalars)
         func span(_ a: Int, _ b: Int) -> String { String(String.UnicodeScalarView(scalars[a..<b])) }
         var out: [Quantity] = []
@@ -108,6 +130,20 @@ public enum QuantityParser {
                     continue
                 }
             }
+            // "the next day", "the next working day", "same-day": a delivery time in words.
+            if tok.lower == "next" || tok.lower == "same", i + 1 < t.count {
+                var k = i + 1
+                if t[k].text == "-" { k += 1 }
+                let working = k < t.count && (t[k].lower == "working" || t[k].lower == "business")
+                if working { k += 1 }
+                if k < t.count, t[k].lower == "day" {
+                    let v: Double = tok.lower == "next" ? 1 : 0
+                    out.append(Quantity(value: v, base: v, dimension: .duration, unit: working ? "business day" : "d", bound: .exact,
+                                        start: tok.start, end: t[k].end, text: span(tok.start, t[k].end), decimals: 0))
+                    i = k + 1
+                    continue
+                }
+            }
             // Money: "$2,499", "€1,299", "USD 99".
             if ["$", "€", "£"].contains(tok.text), i + 1 < t.count, t[i + 1].isNumber, let v = t[i + 1].value, t[i + 1].start == tok.end {
                 let (b, start) = bound(before: i)
@@ -122,7 +158,7 @@ public enum QuantityParser {
                 // Part of a name: "IPX5", "UL 2849", "Class 3".
                 let next = i + 1 < t.count ? t[i + 1] : nil
                 let nextIsTitleWord = next.map { $0.text.first?.isUppercase == true && $0.text.first?.isLetter == true } ?? false
-                if i > 0, !t[i - 1].isNumber, t[i - 1].text.first?.isLetter == true,
+                if !tok.spelled, i > 0, !t[i - 1].isNumber, t[i - 1].text.first?.isLetter == true,
                    t[i - 1].end == tok.start || (t[i - 1].text.first!.isUppercase && !months.contains(t[i - 1].lower)
                                                  && units[next?.lower ?? ""] == nil && !nextIsTitleWord) {
                     i += 1
@@ -134,7 +170,7 @@ public enum QuantityParser {
             else if let w = numberWords[tok.lower] { value = w }
             guard let v = value else { i += 1; continue }
             // A time of day: "7 a.m.", "9 p.m.", "1pm", "10:30 a.m." (minutes since midnight).
-            if tok.isNumber, decimals == 0, v >= 0, v <= 12, let (minutes, end, next) = timeOfDay(t, i) {
+            if tok.isNumber, !tok.spelled, decimals == 0, v >= 0, v <= 23, let (minutes, end, next) = timeOfDay(t, i) {
                 let (b, start) = bound(before: i)
                 out.append(Quantity(value: minutes, base: minutes, dimension: .timeOfDay, unit: "time", bound: b, start: start, end: end,
                                     text: span(tok.start, end), decimals: 0))
@@ -143,7 +179,7 @@ public enum QuantityParser {
             }
             // The first end of a range ("5 to 7 business days", "3-5 hours"): the second end carries the unit.
             if i + 3 < t.count, ["to", "-", "–"].contains(t[i + 1].lower), t[i + 2].isNumber || numberWords[t[i + 2].lower] != nil,
-               t[i + 3].text == "%" || units[t[i + 3].lower] != nil || t[i + 3].lower == "business" {
+               t[i + 3].text == "%" || units[t[i + 3].lower] != nil || t[i + 3].lower == "business" || t[i + 3].lower == "working" {
                 i += 1
                 continue
             }
@@ -156,7 +192,7 @@ public enum QuantityParser {
                 continue
             }
             // "business days" count as days.
-            if i + 2 < t.count, t[i + 1].lower == "business", ["day", "days"].contains(t[i + 2].lower) {
+            if i + 2 < t.count, t[i + 1].lower == "business" || t[i + 1].lower == "working", ["day", "days"].contains(t[i + 2].lower) {
                 let (b, start) = bound(before: i)
                 out.append(Quantity(value: v, base: v, dimension: .duration, unit: "business day", bound: b, start: start, end: t[i + 2].end,
                                     text: span(tok.start, t[i + 2].end), decimals: decimals))
@@ -218,8 +254,14 @@ public enum QuantityParser {
         guard let hour = t[i].value else { return nil }
         var k = i + 1
         var minutes = 0.0
-        if k + 1 < t.count, t[k].text == ":", t[k + 1].isNumber, let m = t[k + 1].value, m < 60 { minutes = m; k += 2 }
-        guard k < t.count else { return nil }
+        if k + 1 < t.count, t[k].text == ":", t[k + 1].isNumber, t[k + 1].start == t[k].end, t[k].start == t[i].end,
+           let m = t[k + 1].value, m < 60, t[k + 1].text.count == 2 {
+            minutes = m
+            k += 2
+            // A 24-hour time: "07:30", "18:00".
+            if k >= t.count || !["am", "pm", "a", "p"].contains(t[k].lower) { return (hour * 60 + minutes, t[k - 1].end, k) }
+        }
+        guard k < t.count, hour <= 12 else { return nil }
         var pm: Bool?
         var end = t[k].end
         var next = k + 1
@@ -238,6 +280,53 @@ public enum QuantityParser {
         return (h * 60 + minutes, end, next)
     }
 
+    /// Replaces spelled-out numbers with number tokens: "forty-six" (46), "two hundred and eighty"
+    /// (280), and years as they are said, "twenty fourteen" (2014), "twenty twenty-five" (2025).
+    /// A single word that the simple table knows ("two kids") is left as it is.
+    static func spelledNumbers(_ t: [Token]) -> [Token] {
+        var out: [Token] = []
+        var i = 0
+        /// A number below 100 at `k`: "forty", "forty-six", "sixteen" → (value, next index).
+        func belowHundred(_ k: Int) -> (Double, Int)? {
+            guard k < t.count, !t[k].isNumber else { return nil }
+            if let v = ones[t[k].lower] { return (v, k + 1) }
+            guard let v = tens[t[k].lower] else { return nil }
+            if k + 2 < t.count, t[k + 1].text == "-", t[k + 1].start == t[k].end, let u = ones[t[k + 2].lower], u >= 1, u <= 9 { return (v + u, k + 3) }
+            return (v, k + 1)
+        }
+        while i < t.count {
+            guard let (first, afterFirst) = belowHundred(i) else { out.append(t[i]); i += 1; continue }
+            var value = first, next = afterFirst, year = false
+            // A year said in two halves: "nineteen ninety-nine", "twenty fourteen", "twenty twenty-five".
+            if first == 19 || first == 20, let (second, afterSecond) = belowHundred(afterFirst), second >= 10 {
+                value = first * 100 + second
+                next = afterSecond
+                year = true
+            } else {
+                var total = 0.0, current = first
+                var k = afterFirst
+                while k < t.count {
+                    if let scale = scales[t[k].lower] {
+                        if scale == 100 { current *= 100 } else { total += current * scale; current = 0 }
+                        k += 1
+                        next = k
+                        if k < t.count, t[k].lower == "and", belowHundred(k + 1) != nil { k += 1 }
+                        if let (v, after) = belowHundred(k) { current += v; k = after; next = after }
+                        continue
+                    }
+                    break
+                }
+                value = total + current
+            }
+            let words = next - i
+            if words == 1, numberWords[t[i].lower] != nil { out.append(t[i]); i += 1; continue }
+            let digits = year || value == value.rounded() ? String(Int(value)) : String(value)
+            out.append(Token(text: digits, lower: digits, start: t[i].start, end: t[next - 1].end, isNumber: true, value: value, decimals: 0, spelled: true))
+            i = next
+        }
+        return out
+    }
+
     /// Unit words that are also ordinary words or single letters count only where they cannot be
     /// read otherwise: attached to the digits ("20in", "5m"), or capitalised as units are ("48 V", "750 W").
     static func unitAllowed(_ unit: Token, after number: Token) -> Bool {
@@ -245,7 +334,8 @@ public enum QuantityParser {
         switch unit.lower {
         case "in", "m", "l", "min": return attached && number.isNumber
         case "v", "w": return number.isNumber && (attached || unit.text == unit.text.uppercased())
-        case "h": return number.isNumber && attached
+        case "h", "s": return number.isNumber && attached
+        case "g": return number.isNumber
         default: return true
         }
     }

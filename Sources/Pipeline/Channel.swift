@@ -14,6 +14,18 @@ public enum Channel: String, Sendable, CaseIterable, Codable {
         }
     }
 
+    /// What the channel's copy is called in a prompt ("marketing email").
+    public var noun: String {
+        switch self {
+        case .email: "marketing email"
+        case .social: "social media post"
+        case .searchAd: "search ad"
+        case .landing: "landing-page section"
+        case .blog: "blog post"
+        case .voiceover: "30-second radio voiceover"
+        }
+    }
+
     /// Parses a channel name, or throws naming the known ones.
     public static func named(_ name: String, file: String? = nil, line: Int? = nil, field: String? = nil) throws(PipelineError) -> Channel {
         guard let channel = Channel(rawValue: name) else {

@@ -26,10 +26,11 @@ public final class Critic {
         profile = try BrandProfile(toml: toml, file: file)
         let syllables = try pronouncingDictionary.map { try SyllableCounter(dictionaryAt: $0) } ?? SyllableCounter()
         style = StyleChecker(profile: profile, syllables: syllables)
-        var names: [String] = []
-        for rule in profile.rules { if case .capitalization(let list) = rule.check { names += list.map(\.name) } }
-        facts = FactChecker(retriever: KnowledgeRetriever(kb: knowledge), judge: judge, entities: names)
-        inventedDetails = InventedDetails(sources: [try knowledge.allText()], names: names)
+        let names = KitNames(profile: profile)
+        let knowledgeText = try knowledge.allText()
+        facts = FactChecker(retriever: KnowledgeRetriever(kb: knowledge), judge: judge, entities: names.subjects,
+                            places: PlaceFinder(knowledge: knowledgeText, excluding: names.all + [profile.name]))
+        inventedDetails = InventedDetails(sources: [knowledgeText], names: names.all + [profile.name], dictionary: pronouncingDictionary == nil ? nil : syllables)
         let on = try brand.markdownFiles(in: "exemplars/on-voice"), off = try brand.markdownFiles(in: "exemplars/off-voice")
         tone = on.count >= 2 && off.count >= 2
             ? try ToneScorer(embedder: embedder, onVoice: on, offVoice: off, traits: profile.voice.traits, avoidTraits: profile.voice.avoidTraits)
@@ -56,7 +57,19 @@ public final class Critic {
             let rule = d.kind == .nearMissName ? "names.misspelt" : "invented.\(d.kind.rawValue)"
             findings.append(CheckReport.Finding(rule: rule, level: "error", start: d.start, end: d.end, text: d.text, message: d.message, replacement: nil))
         }
-        let claims = try facts.check(text).map { c in
+        // A claim the brief itself states (a key message, the call to action) is the editor's own.
+        let given = context.map { source in
+            (try? Brief(source: source, file: "brief")).map { ($0.keyMessages + [$0.callToAction]).joined(separator: "\n") } ?? source
+        }
+        let claims = try facts.check(text).map { check -> ClaimCheck in
+            guard check.verdict == .unverifiable, let line = given.lazy.compactMap({ self.facts.line(in: $0, stating: check.claim) }).first else { return check }
+            var c = check
+            c.verdict = .supported
+            c.evidence = [Evidence(source: "brief", heading: "", text: line, score: 1)]
+            c.reason = "The brief says: “\(line)”."
+            c.decidedBy = "rules"
+            return c
+        }.map { c in
             CheckReport.Claim(text: c.claim.text, start: c.claim.start, end: c.claim.end, verdict: c.verdict.rawValue,
                               evidence: c.evidence.map { .init(source: $0.source, text: $0.text, score: $0.score) },
                               reason: c.reason, suggestion: c.suggestion, decidedBy: c.decidedBy)
@@ -92,10 +105,12 @@ public final class Critic {
             guard let s = c.suggestion, !s.isEmpty, s != c.text else { continue }
             edits.append((c.start, c.end, s, "claim corrected: '\(c.text)' → '\(s)'"))
         }
-        let limits = ["channel.email.subject": 60, "channel.email.preheader": 90, "channel.search-ad.headline": 30, "channel.search-ad.description": 90]
+        // Rule ids "channel.<channel>.<line>" name a line with a limit.
+        var limits: [String: Int] = [:]
+        for channel in Channel.allCases { for (line, limit) in channel.limits.lines { limits["channel.\(channel.rawValue).\(line)"] = limit } }
         for f in report.findings where f.end > f.start {
             if let limit = limits[f.rule] {
-                edits.append((f.start, f.end, ChannelFormat.shorten(f.text, to: limit), "\(f.rule): shortened to \(limit) characters"))
+                edits.append((f.start, f.end, CopyLayout.shorten(f.text, to: limit), "\(f.rule): shortened to \(limit) characters"))
             }
         }
         let sentences = TextSegmenter.sentences(in: text)

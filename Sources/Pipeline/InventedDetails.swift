@@ -1,3 +1,4 @@
+import BrandKit
 import Foundation
 
 /// Details copy must not invent: web addresses, e-mail addresses and phone numbers that the
@@ -8,10 +9,13 @@ public struct InventedDetails: Sendable {
     var sourceText: String
     var sourceLinks: Set<String>
     var sourcePhones: Set<String>
-    /// The kit's names (capitalization rules), as written.
+    /// The kit's names (capitalization rules and the brand's name), as written.
     let names: [String]
+    /// Ordinary words ("Grind", "Start", "Roasters") are never misspellings of a name.
+    let dictionary: SyllableCounter?
 
-    public init(sources: [String], names: [String]) {
+    public init(sources: [String], names: [String], dictionary: SyllableCounter? = nil) {
+        self.dictionary = dictionary
         let joined = sources.joined(separator: "\n")
         sourceText = joined.lowercased()
         sourceLinks = Set(Self.links(in: joined).map { Self.normalizedLink($0.text) })
@@ -65,6 +69,8 @@ public struct InventedDetails: Sendable {
     func nearMiss(_ word: String) -> String? {
         let lower = word.lowercased()
         guard word.count >= 4, !names.contains(where: { $0.lowercased() == lower }) else { return nil }
+        // A word of one of the names ("Roasters" in "Ashgrove Coffee Roasters") or of the language.
+        if names.contains(where: { $0.lowercased().split(separator: " ").contains { $0 == lower } }) || dictionary?.knows(lower) == true { return nil }
         if sourceText.range(of: "\\b\(NSRegularExpression.escapedPattern(for: lower))\\b", options: .regularExpression) != nil { return nil }
         for name in names {
             for part in name.split(separator: " ").map(String.init) where part.count >= 4 {

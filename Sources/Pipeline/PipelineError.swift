@@ -1,7 +1,7 @@
 /// A pipeline error: what went wrong, and where (file, line, field) when it came from an input file.
 public struct PipelineError: Error, Sendable, CustomStringConvertible {
     public enum Code: String, Sendable {
-        case invalidBrief, unknownChannel, missingTemplate, missingModel, invalidState, notFound, generationFailed, invalidInput
+        case invalidBrief, unknownChannel, missingTemplate, missingModel, invalidState, notFound, generationFailed, invalidInput, cancelled
     }
     public var code: Code
     public var message: String

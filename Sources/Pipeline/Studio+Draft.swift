@@ -25,76 +25,108 @@ public struct DraftResult: Sendable {
     public var assetHash: String
     public var runID: Int64
     public var facts: FactSheet
+    /// The plan: its idea and the facts it chose.
+    public var plan: DraftPlan
+    /// The copy step's generation (the plan's tokens are counted in the run).
     public var generation: GenerationResult
 }
 
+/// Step 1 of a draft: the facts it will use and its one idea.
+public struct DraftPlan: Sendable, Equatable, Decodable {
+    public var angle: String
+    public var facts: [String]
+}
+
 extension Studio {
-    /// Drafts one channel of a brief: retrieves facts, renders the channel's template (its
-    /// `production` version), generates with `seed`, and records the run and a new piece.
+    /// Drafts one channel of a brief in two steps with the language model, both constrained to
+    /// JSON: a plan (the `draft-plan` template: which numbered facts to use, and the idea), then
+    /// the copy in the channel's parts with their length limits (the channel's template, in the
+    /// same conversation), rendered to text. Records the run and a new piece.
     ///
     /// The same brief, seed, templates, knowledge and model give byte-identical text.
     public func draft(_ brief: Brief, channel: Channel, brand: BrandVoice, seed: UInt64,
                       onText: (String) -> Bool = { _ in true }) throws -> DraftResult {
         let db = database
+        let planVersion = try db.labelledTemplate("draft-plan")
         let template = try db.labelledTemplate(channel.draftTemplate)
         let system = try db.labelledTemplate("system")
-        let facts = try FactSheet.retrieve(for: brief, from: knowledge())
+        let sheet = try FactSheet.retrieve(for: brief, from: knowledge())
+        let facts = FactList(brief: brief, sheet: sheet)
+        let layout = CopyLayout(channel: channel)
         let systemText = try system.template().render(["brand_name": brand.name, "voice": brand.voice])
-        let factsText = Self.factsText(brief, facts)
-        let prompt = try template.template()
-        let values = [
-            "brief": brief.promptText, "product": brief.product, "audience": brief.audience, "goal": brief.goal,
-            "key_messages": brief.keyMessages.map { "- " + $0 }.joined(separator: "\n"), "facts": factsText,
-            "call_to_action": brief.callToAction, "length": brief.length ?? "short", "word_budget": "75", "brand_name": brand.name,
-        ].filter { prompt.inputs.contains($0.key) }
-        let userText = try prompt.render(values)
-        /// The templates' fixed text: lines of the draft that repeat it are dropped.
-        let instructions = [try system.template().body, prompt.body]
-        let parameters = prompt.parameters
-        let (sampler, maxTokens) = Self.sampler(parameters, seed: seed)
+        let planPrompt = try planVersion.template()
+        let planText = try planPrompt.render([
+            "channel": channel.noun, "product": brief.product, "audience": brief.audience, "goal": brief.goal,
+            "facts": facts.text, "call_to_action": brief.callToAction, "brand_name": brand.name,
+        ].filter { planPrompt.inputs.contains($0.key) })
+        let copyPrompt = try template.template()
+        let (planSampler, planTokens) = Self.sampler(planPrompt.parameters, seed: seed)
+        let (sampler, maxTokens) = Self.sampler(copyPrompt.parameters, seed: seed)
 
         let briefAsset = try db.storeAsset(text: brief.source, mediaType: "text/markdown")
-        let factsAsset = try db.storeAsset(text: factsText, mediaType: "text/markdown")
-        let promptAsset = try db.storeAsset(text: "<system>\n\(systemText)\n</system>\n\(userText)", mediaType: "text/plain")
+        let factsAsset = try db.storeAsset(text: facts.text, mediaType: "text/markdown")
+        var messages = [ChatTemplate.Message(role: "system", content: systemText), ChatTemplate.Message(role: "user", content: planText)]
+        let promptAsset = try db.storeAsset(text: Self.transcript(messages), mediaType: "text/plain")
         var inputs = [Run.AssetLink(role: "brief", hash: briefAsset.hash), Run.AssetLink(role: "facts", hash: factsAsset.hash),
                       Run.AssetLink(role: "prompt", hash: promptAsset.hash)]
         if let brandHash = brand.brandAssetHash { inputs.append(Run.AssetLink(role: "brand", hash: brandHash)) }
         let runID = try db.beginRun(RunStart(step: "draft", templateID: template.templateID, templateVersion: template.version,
                                              modelID: languageModelID.name, modelHash: languageModelID.hash,
-                                             parameters: Self.parametersJSON(parameters, channel: channel, maxTokens: maxTokens),
+                                             parameters: Self.parametersJSON(copyPrompt.parameters, channel: channel, maxTokens: maxTokens),
                                              seed: seed, inputs: inputs))
         do {
             let model = try languageModel()
-            let prompt = model.chatPrompt(user: userText, system: systemText)
-            let result = try model.generate(prompt: prompt, maxTokens: maxTokens, sampler: sampler, onText: onText)
-            guard !result.text.allSatisfy(\.isWhitespace) else {
+            // Step 1: the plan.
+            let planResult = try model.generate(prompt: model.chatPrompt(messages), maxTokens: planTokens, sampler: planSampler,
+                                                schema: try Self.planSchema(facts))
+            var plan = (try? JSONDecoder().decode(DraftPlan.self, from: Data(planResult.text.utf8))) ?? DraftPlan(angle: "", facts: [])
+            if facts.selected(plan.facts).isEmpty { plan.facts = facts.items.prefix(3).map(\.id) }
+            // Step 2: the copy, from the chosen facts, in the channel's parts.
+            let chosen = facts.selected(plan.facts)
+            let copyText = try copyPrompt.render([
+                "product": brief.product, "audience": brief.audience, "angle": plan.angle.isEmpty ? "what the \(brief.product) does for the reader" : plan.angle,
+                "facts": chosen.map { "- " + $0.text }.joined(separator: "\n"), "fields": layout.fieldsText,
+                "call_to_action": brief.callToAction, "brand_name": brand.name, "word_budget": "75", "length": brief.length ?? "short",
+            ].filter { copyPrompt.inputs.contains($0.key) })
+            messages.append(ChatTemplate.Message(role: "assistant", content: planResult.text))
+            messages.append(ChatTemplate.Message(role: "user", content: copyText))
+            let transcriptAsset = try db.storeAsset(text: Self.transcript(messages), mediaType: "text/plain")
+            let planAsset = try db.storeAsset(text: planResult.text, mediaType: "application/json")
+            let result = try model.generate(prompt: model.chatPrompt(messages), maxTokens: maxTokens, sampler: sampler,
+                                            schema: try layout.schema(), reusingPrefix: true, onText: onText)
+            if result.stopReason == .cancelled { throw PipelineError(.cancelled, "the \(channel.rawValue) draft was cancelled") }
+            let text = try layout.render(result.text, callToAction: brief.callToAction)
+            guard (try? CopyText.validate(text)) != nil else {
                 throw PipelineError(.generationFailed, "the model wrote nothing for the \(channel.rawValue) draft")
             }
-            let text = ChannelFormat.normalize(result.text, channel: channel, truncated: result.stopReason == .maxTokens,
-                                               instructions: instructions)
             let output = try db.storeAsset(text: text, mediaType: "text/markdown")
             let piece: Piece = try db.inTransaction {
-                try db.finishRun(runID, outputs: [Run.AssetLink(role: "draft", hash: output.hash)], tokenCount: result.tokens.count)
+                // The whole conversation is an output: its second prompt holds the plan the model wrote.
+                try db.finishRun(runID, outputs: [Run.AssetLink(role: "plan", hash: planAsset.hash), Run.AssetLink(role: "transcript", hash: transcriptAsset.hash),
+                                                  Run.AssetLink(role: "draft", hash: output.hash)],
+                                 tokenCount: planResult.tokens.count + result.tokens.count)
                 return try db.createPiece(briefHash: briefAsset.hash, campaign: brief.campaign, channel: channel.rawValue,
                                           assetHash: output.hash, runID: runID, origin: "draft", actor: actor)
             }
-            return DraftResult(piece: piece, text: text, assetHash: output.hash, runID: runID, facts: facts, generation: result)
+            return DraftResult(piece: piece, text: text, assetHash: output.hash, runID: runID, facts: sheet, plan: plan, generation: result)
         } catch {
-            try? db.failRun(runID, error: "\(error)", status: "\(error)".contains("cancel") ? .cancelled : .failed)
+            let cancelled = (error as? PipelineError)?.code == .cancelled
+            try? db.failRun(runID, error: "\(error)", status: cancelled ? .cancelled : .failed)
             throw error
         }
     }
 
-    /// What the draft may state: the brief's key messages, then the best knowledge-base passages
-    /// (their first 240 characters), so the prompt stays short enough for a small model.
-    static func factsText(_ brief: Brief, _ facts: FactSheet, passages: Int = 3) -> String {
-        var lines = brief.keyMessages.map { "- " + $0 }
-        for p in facts.passages.prefix(passages) {
-            var t = p.text.replacingOccurrences(of: "\n", with: " ")
-            if t.count > 240 { t = ChannelFormat.shorten(t, to: 240) + "..." }
-            lines.append("- " + t)
-        }
-        return lines.joined(separator: "\n")
+    /// `{"angle": string, "facts": [2 to 4 of the list's ids]}`.
+    static func planSchema(_ facts: FactList) throws -> JSONSchema {
+        let ids = facts.items.map { "\"\($0.id)\"" }.joined(separator: ", ")
+        let most = min(4, facts.items.count)
+        let text = #"{"type": "object", "properties": {"angle": {"type": "string", "maxLength": 90}, "facts": {"type": "array", "items": {"enum": [\#(ids)]}, "minItems": \#(min(2, most)), "maxItems": \#(most)}}, "required": ["angle", "facts"]}"#
+        return try JSONSchema(json: Data(text.utf8))
+    }
+
+    /// A conversation as stored for lineage: each turn under its role.
+    static func transcript(_ messages: [ChatTemplate.Message]) -> String {
+        messages.map { "<\($0.role)>\n\($0.content)\n</\($0.role)>" }.joined(separator: "\n")
     }
 
     /// Sampler settings from a template's `[model]` table.

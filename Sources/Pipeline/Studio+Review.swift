@@ -14,11 +14,11 @@ public struct CheckedVersion: Sendable {
 extension Studio {
     /// The critic for the workspace's brand kit and knowledge base (built on first use).
     public func critic(judge useJudge: Bool = true) throws -> Critic {
-        if let cachedCritic { return cachedCritic }
+        if let cachedCritic, cachedCritic.judged == useJudge { return cachedCritic.critic }
         let judge = useJudge ? try LanguageModelJudge(studio: self) : nil
         let critic = try Critic(brand: .workspace(workspace), knowledge: knowledge(), embedder: embedder(), judge: judge,
                                 pronouncingDictionary: models.pronouncingDictionary)
-        cachedCritic = critic
+        cachedCritic = (useJudge, critic)
         return critic
     }
 
@@ -123,8 +123,13 @@ extension Studio {
         problems += v.report.claims.filter { $0.verdict == "contradicted" }.map { "- Wrong: \"\($0.text)\". \($0.suggestion.map { "Write: \"\($0)\"" } ?? $0.reason)" }
         problems += v.report.claims.filter { $0.verdict == "unverifiable" }.map { "- Not in the facts: \"\($0.text)\". Remove it or say only what the facts say." }
         let facts = v.report.claims.flatMap(\.evidence).prefix(4).map { "- " + $0.text.replacingOccurrences(of: "\n", with: " ") }
-        let values = ["draft": v.text, "findings": problems.prefix(8).joined(separator: "\n"), "facts": facts.joined(separator: "\n")]
+        let channel = Channel(rawValue: v.piece.channel) ?? .blog
+        let layout = CopyLayout(channel: channel)
+        let values = ["draft": v.text, "findings": problems.prefix(8).joined(separator: "\n"), "facts": facts.joined(separator: "\n"),
+                      "fields": layout.fieldsText]
             .filter { template.inputs.contains($0.key) }
+        // The brief's call to action ends the rewrite as it ended the draft.
+        let brief = try v.piece.briefHash.flatMap { try? Brief(source: String(decoding: try db.assetContent($0), as: UTF8.self), file: "brief") }
         let prompt = try template.render(values)
         let (sampler, maxTokens) = Self.sampler(template.parameters, seed: seed)
         let promptAsset = try db.storeAsset(text: prompt, mediaType: "text/plain")
@@ -134,10 +139,8 @@ extension Studio {
                                              seed: seed, inputs: [Run.AssetLink(role: "draft", hash: v.piece.latest!.assetHash), Run.AssetLink(role: "prompt", hash: promptAsset.hash)]))
         do {
             let model = try languageModel()
-            let result = try model.generate(prompt: model.chatPrompt(user: prompt), maxTokens: maxTokens, sampler: sampler)
-            let channel = Channel(rawValue: v.piece.channel) ?? .blog
-            let text = ChannelFormat.normalize(result.text, channel: channel, truncated: result.stopReason == .maxTokens,
-                                               instructions: [template.body])
+            let result = try model.generate(prompt: model.chatPrompt(user: prompt), maxTokens: maxTokens, sampler: sampler, schema: try layout.schema())
+            let text = try layout.render(result.text, callToAction: brief?.callToAction ?? "")
             let output = try db.storeAsset(text: text, mediaType: "text/markdown")
             try db.finishRun(runID, outputs: [Run.AssetLink(role: "draft", hash: output.hash)], tokenCount: result.tokens.count)
             return (text, runID)

@@ -18,7 +18,8 @@ public final class Studio {
     private var loadedLanguageModel: LanguageModel?
     private var loadedEmbedder: SentenceEmbedder?
     private var loadedKnowledge: KnowledgeBase?
-    var cachedCritic: Critic?
+    /// The critic built by `critic(judge:)`, with whether it has the judge.
+    var cachedCritic: (judged: Bool, critic: Critic)?
 
     public init(workspace: Workspace, models: StudioModels, actor: String = Database.defaultActor, threads: Int? = nil) {
         self.workspace = workspace

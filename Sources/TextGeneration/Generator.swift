@@ -22,6 +22,8 @@ public final class LanguageModel {
     public let tokenizer: Tokenizer
     public let transformer: Transformer
     public let chatTemplate: ChatTemplate
+    /// The tokens whose keys and values are in the transformer's cache, in order.
+    private var cachedTokens: [Int32] = []
 
     /// Opens a GGUF model.
     public init(path: String, contextLength: Int? = nil, threads: Int? = nil) throws {
@@ -39,16 +41,35 @@ public final class LanguageModel {
         return tokenizer.encode(chatTemplate.render(messages), parseSpecial: true, addBOS: false)
     }
 
+    /// The prompt tokens for a conversation (template applied, special tokens parsed, ending
+    /// with the assistant's turn).
+    public func chatPrompt(_ messages: [ChatTemplate.Message]) -> [Int32] {
+        tokenizer.encode(chatTemplate.render(messages), parseSpecial: true, addBOS: false)
+    }
+
     /// Generates from `prompt` tokens, streaming text through `onText` (return false to cancel).
     ///
-    /// - Parameter schema: when given, output is constrained to JSON matching it, and generation
-    ///   stops when the document is complete.
+    /// - Parameters:
+    ///   - schema: when given, output is constrained to JSON matching it, and generation stops
+    ///     when the document is complete.
+    ///   - reusingPrefix: keep the cached positions that `prompt` shares with the previous
+    ///     generation (a conversation's next turn) instead of computing them again. The caller
+    ///     makes this deterministic by always running the same sequence of generations.
     public func generate(prompt: [Int32], maxTokens: Int, sampler parameters: SamplerParameters,
-                         schema: JSONSchema? = nil, onText: (String) -> Bool = { _ in true }) throws -> GenerationResult {
-        transformer.reset()
+                         schema: JSONSchema? = nil, reusingPrefix: Bool = false,
+                         onText: (String) -> Bool = { _ in true }) throws -> GenerationResult {
+        var shared = 0
+        if reusingPrefix {
+            while shared < min(cachedTokens.count, prompt.count), cachedTokens[shared] == prompt[shared] { shared += 1 }
+            // The last prompt position is always computed again, for its logits.
+            shared = min(shared, prompt.count - 1, transformer.position)
+        }
+        transformer.rewind(to: shared)
+        cachedTokens = []
         let clock = ContinuousClock()
         let t0 = clock.now
-        var logits = try transformer.forward(tokens: prompt)
+        var logits = try transformer.forward(tokens: Array(prompt[shared...]))
+        cachedTokens = Array(prompt)
         let prefill = clock.now - t0
         var sampler = Sampler(parameters)
         var constraint = schema.map(JSONConstraint.init)
@@ -95,6 +116,7 @@ public final class LanguageModel {
             }
             if generated.count >= maxTokens { break }
             logits = try transformer.forward(token: token)
+            cachedTokens.append(token)
         }
         if !pendingBytes.isEmpty {
             let piece = String(decoding: pendingBytes, as: UTF8.self)

@@ -33,4 +33,12 @@ final class QuantityParserTests: XCTestCase {
         let price = ClaimExtractor.claims(in: "Now $3,999 for the school year.")[0]
         XCTAssertEqual(FactChecker.replace(price.quantities[0], with: QuantityParser.parse("$4,199")[0], in: price), "Now $4,199 for the school year.")
     }
+
+    /// Numbers as a voiceover says them, and 24-hour times.
+    func testSpelledNumbersAndTwentyFourHourTimes() {
+        let q = QuantityParser.parse("Since twenty fourteen, sixty-four millimetre burrs, two hundred and eighty tonnes, open 07:30 to 18:00, in twenty twenty-five.")
+        XCTAssertEqual(q.map(\.dimension), [.year, .length, .mass, .timeOfDay, .timeOfDay, .year])
+        XCTAssertEqual(q.map(\.base), [2014, 0.000064, 280_000, 450, 1080, 2025])
+        XCTAssertEqual(QuantityParser.parse("It arrives the next working day.").map(\.unit), ["business day"])
+    }
 }

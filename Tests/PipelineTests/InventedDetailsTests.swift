@@ -1,3 +1,5 @@
+import BrandKit
+import Foundation
 import XCTest
 @testable import Pipeline
 
@@ -39,5 +41,17 @@ final class InventedDetailsTests: XCTestCase {
         XCTAssertEqual(checker.find(in: copy).map(\.kind), [.link])
         XCTAssertEqual(checker.adding(["Event page: kestrel-days.org"]).find(in: copy), [])
         XCTAssertEqual(checker.adding([]).find(in: copy).map(\.kind), [.link])
+    }
+
+    /// A word of another name ("Roasters" beside "Roastery") and an ordinary word ("Start" beside
+    /// "Starter") are not misspellings; an unknown near miss still is.
+    func testWordsOfNamesAndOrdinaryWordsAreNotMisspellings() throws {
+        let path = NSTemporaryDirectory() + "cmudict-\(UUID().uuidString).dict"
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        try "start  S T AA1 R T\ngrind  G R AY1 N D\n".write(toFile: path, atomically: true, encoding: .utf8)
+        let checker = InventedDetails(sources: [], names: ["Starter", "Grinder Swap", "Hillside Roastery", "Hillside Coffee Roasters"],
+                                      dictionary: try SyllableCounter(dictionaryAt: path))
+        XCTAssertEqual(checker.find(in: "Hillside Coffee Roasters is glad. Start small. Grind fresh. The Hillside Roastery opens."), [])
+        XCTAssertEqual(checker.find(in: "Try the Startr plan.").map(\.text), ["Startr"])
     }
 }

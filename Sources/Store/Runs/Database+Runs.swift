@@ -54,11 +54,12 @@ extension Database {
         return try run(from: row)
     }
 
-    /// The run that produced an asset, if any (the most recent when several did).
+    /// The run that produced an asset, if any: the first, when several did (a later run that
+    /// writes the same bytes, such as a revision that changed nothing, is not its origin).
     public func producingRun(of hash: String) throws -> Run? {
         try row("""
             SELECT r.* FROM runs r JOIN run_outputs o ON o.run_id = r.id
-            WHERE o.asset_hash = ? AND r.status = 'succeeded' ORDER BY r.id DESC LIMIT 1
+            WHERE o.asset_hash = ? AND r.status = 'succeeded' ORDER BY r.id ASC LIMIT 1
             """, hash).map(run(from:))
     }
 

@@ -94,6 +94,9 @@ struct ParsedArguments {
     /// The positional at `index`, if present.
     func positional(_ index: Int) -> String? { index < positionals.count ? positionals[index] : nil }
 
+    /// Every positional argument, in order.
+    var allPositionals: [String] { positionals }
+
     /// `--json` was given.
     var json: Bool { flag("--json") }
 }

@@ -34,6 +34,8 @@ enum Commands {
         ReviewCommands.list,
         ReviewCommands.approve,
         ReviewCommands.reject,
+        EvalCommands.claims,
+        EvalCommands.drafting,
         BenchCommands.llm,
         BenchCommands.embed,
         BenchCommands.kb,
@@ -48,6 +50,7 @@ enum Commands {
         ("runs", "Recorded pipeline runs."),
         ("models", "The model cache: list, fetch, verify, add."),
         ("kb", "The knowledge base: add, search, list, remove."),
+        ("eval", "Quality measurements on labelled data."),
         ("bench", "Speed measurements."),
         ("dev", "Developer tools."),
     ]

@@ -1,0 +1,33 @@
+import Foundation
+import Store
+
+/// A studio over a temporary workspace holding a brand kit folder (its `brand.toml`, exemplars
+/// and `knowledge/`) and the templates: for checking or evaluating against a kit without writing
+/// to the user's workspace. The folder is removed when this is released.
+public final class ScratchStudio {
+    public let studio: Studio
+    let folder: String
+
+    /// - Parameters:
+    ///   - brand: the kit folder; its `knowledge/*.md` become the knowledge base.
+    ///   - knowledge: another folder of knowledge files instead of the kit's.
+    ///   - templates: the templates folder (nil: none, for checking only).
+    public init(brand: String, knowledge: String? = nil, templates: String?, models: StudioModels, threads: Int?) throws {
+        folder = NSTemporaryDirectory() + "copydesk-scratch-\(UUID().uuidString)"
+        do {
+            let workspace = try Workspace.openOrCreate(folder)
+            _ = try workspace.importProject(brand: brand, templates: templates)
+            studio = Studio(workspace: workspace, models: models, threads: threads)
+            let dir = knowledge ?? (brand as NSString).appendingPathComponent("knowledge")
+            let names = ((try? FileManager.default.contentsOfDirectory(atPath: dir)) ?? []).filter { $0.hasSuffix(".md") || $0.hasSuffix(".txt") }.sorted()
+            guard !names.isEmpty else { throw PipelineError(.notFound, "no knowledge files (*.md, *.txt)", file: dir) }
+            let base = (dir as NSString).lastPathComponent
+            _ = try studio.knowledge().add(files: names.map { ((dir as NSString).appendingPathComponent($0), "\(base)/\($0)") })
+        } catch {
+            try? FileManager.default.removeItem(atPath: folder)
+            throw error
+        }
+    }
+
+    deinit { try? FileManager.default.removeItem(atPath: folder) }
+}
