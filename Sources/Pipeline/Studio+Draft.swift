@@ -34,7 +34,14 @@ public struct DraftResult: Sendable {
 /// Step 1 of a draft: the facts it will use and its one idea.
 public struct DraftPlan: Sendable, Equatable, Decodable {
     public var angle: String
+    /// The brief's key message the piece carries first.
+    public var keyMessage: String?
     public var facts: [String]
+
+    enum CodingKeys: String, CodingKey { case angle, keyMessage = "key_message", facts }
+
+    /// The key message, then the other facts.
+    public var chosen: [String] { (keyMessage.map { [$0] } ?? []) + facts.filter { $0 != keyMessage } }
 }
 
 extension Studio {
@@ -58,6 +65,7 @@ extension Studio {
         let planText = try planPrompt.render([
             "channel": channel.noun, "product": brief.product, "audience": brief.audience, "goal": brief.goal,
             "facts": facts.text, "call_to_action": brief.callToAction, "brand_name": brand.name,
+            "key_messages": facts.items.filter { $0.source == nil }.map(\.id).joined(separator: ", "),
         ].filter { planPrompt.inputs.contains($0.key) })
         let copyPrompt = try template.template()
         let (planSampler, planTokens) = Self.sampler(planPrompt.parameters, seed: seed)
@@ -80,9 +88,10 @@ extension Studio {
             let planResult = try model.generate(prompt: model.chatPrompt(messages), maxTokens: planTokens, sampler: planSampler,
                                                 schema: try Self.planSchema(facts))
             var plan = (try? JSONDecoder().decode(DraftPlan.self, from: Data(planResult.text.utf8))) ?? DraftPlan(angle: "", facts: [])
-            if facts.selected(plan.facts).isEmpty { plan.facts = facts.items.prefix(3).map(\.id) }
+            plan.angle = CopyLayout.fit(CopyLayout.clean(plan.angle), 160)
+            if facts.selected(plan.chosen).isEmpty { plan.facts = facts.items.prefix(3).map(\.id) }
             // Step 2: the copy, from the chosen facts, in the channel's parts.
-            let chosen = facts.selected(plan.facts)
+            let chosen = facts.selected(plan.chosen)
             let copyText = try copyPrompt.render([
                 "product": brief.product, "audience": brief.audience, "angle": plan.angle.isEmpty ? "what the \(brief.product) does for the reader" : plan.angle,
                 "facts": chosen.map { "- " + $0.text }.joined(separator: "\n"), "fields": layout.fieldsText,
@@ -92,10 +101,13 @@ extension Studio {
             messages.append(ChatTemplate.Message(role: "user", content: copyText))
             let transcriptAsset = try db.storeAsset(text: Self.transcript(messages), mediaType: "text/plain")
             let planAsset = try db.storeAsset(text: planResult.text, mediaType: "application/json")
+            let copyAsset = { try db.storeAsset(text: $0, mediaType: "application/json") }
             let result = try model.generate(prompt: model.chatPrompt(messages), maxTokens: maxTokens, sampler: sampler,
                                             schema: try layout.schema(), reusingPrefix: true, onText: onText)
             if result.stopReason == .cancelled { throw PipelineError(.cancelled, "the \(channel.rawValue) draft was cancelled") }
-            let text = try layout.render(result.text, callToAction: brief.callToAction)
+            let document = try copyAsset(result.text)
+            let text = FigureStyle.matching(try layout.render(result.text, callToAction: brief.callToAction),
+                                            sources: brief.source + "\n" + (try knowledge().allText()))
             guard (try? CopyText.validate(text)) != nil else {
                 throw PipelineError(.generationFailed, "the model wrote nothing for the \(channel.rawValue) draft")
             }
@@ -103,6 +115,7 @@ extension Studio {
             let piece: Piece = try db.inTransaction {
                 // The whole conversation is an output: its second prompt holds the plan the model wrote.
                 try db.finishRun(runID, outputs: [Run.AssetLink(role: "plan", hash: planAsset.hash), Run.AssetLink(role: "transcript", hash: transcriptAsset.hash),
+                                                  Run.AssetLink(role: "copy", hash: document.hash),
                                                   Run.AssetLink(role: "draft", hash: output.hash)],
                                  tokenCount: planResult.tokens.count + result.tokens.count)
                 return try db.createPiece(briefHash: briefAsset.hash, campaign: brief.campaign, channel: channel.rawValue,
@@ -116,11 +129,14 @@ extension Studio {
         }
     }
 
-    /// `{"angle": string, "facts": [2 to 4 of the list's ids]}`.
+    /// `{"angle": string, "key_message": one of the brief's key messages' ids, "facts": [1 to 3 of
+    /// the list's ids]}`: every piece carries at least one key message.
     static func planSchema(_ facts: FactList) throws -> JSONSchema {
         let ids = facts.items.map { "\"\($0.id)\"" }.joined(separator: ", ")
-        let most = min(4, facts.items.count)
-        let text = #"{"type": "object", "properties": {"angle": {"type": "string", "maxLength": 90}, "facts": {"type": "array", "items": {"enum": [\#(ids)]}, "minItems": \#(min(2, most)), "maxItems": \#(most)}}, "required": ["angle", "facts"]}"#
+        let keys = facts.items.filter { $0.source == nil }.map { "\"\($0.id)\"" }
+        let most = min(3, facts.items.count)
+        let key = keys.isEmpty ? "" : #""key_message": {"enum": [\#(keys.joined(separator: ", "))]}, "#
+        let text = #"{"type": "object", "properties": {"angle": {"type": "string", "maxLength": 160}, \#(key)"facts": {"type": "array", "items": {"enum": [\#(ids)]}, "minItems": 1, "maxItems": \#(most)}}, "required": ["angle", \#(keys.isEmpty ? "" : #""key_message", "#)"facts"]}"#
         return try JSONSchema(json: Data(text.utf8))
     }
 

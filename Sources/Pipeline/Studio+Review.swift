@@ -140,7 +140,8 @@ extension Studio {
         do {
             let model = try languageModel()
             let result = try model.generate(prompt: model.chatPrompt(user: prompt), maxTokens: maxTokens, sampler: sampler, schema: try layout.schema())
-            let text = try layout.render(result.text, callToAction: brief?.callToAction ?? "")
+            let text = FigureStyle.matching(try layout.render(result.text, callToAction: brief?.callToAction ?? ""),
+                                            sources: (brief?.source ?? "") + "\n" + (try knowledge().allText()))
             let output = try db.storeAsset(text: text, mediaType: "text/markdown")
             try db.finishRun(runID, outputs: [Run.AssetLink(role: "draft", hash: output.hash)], tokenCount: result.tokens.count)
             return (text, runID)

@@ -17,13 +17,25 @@ final class CopyLayoutTests: XCTestCase {
         let json = #"{"headlines": ["Trade-in offers for October &", "Get a quote", "Ride the Kestrel"], "descriptions": ["Any working electric bike earns up to 500 euros toward a new cargo bike; an", "Book a ride."]}"#
         let text = try CopyLayout(channel: .searchAd).render(json, callToAction: "")
         XCTAssertEqual(text, """
-            Headline: Trade-in offers for October
+            Headline: Trade-in offers
             Headline: Get a quote
             Headline: Ride the Kestrel
             Description: Any working electric bike earns up to 500 euros toward a new cargo bike.
             Description: Book a ride.
 
             """)
+    }
+
+    func testHeadlineCutAtTheLimitLosesItsUnfinishedClause() throws {
+        let json = #"{"headline": "The Kestrel is the best choice for parents of children who need a", "subheading": "Two seats.", "sections": [{"title": "Room", "text": "Two kids fit."}, {"title": "Range", "text": "It goes 60 km."}]}"#
+        let text = try CopyLayout(channel: .landing).render(json, callToAction: "Book a ride")
+        XCTAssertTrue(text.hasPrefix("Headline: The Kestrel is the best choice for parents of children\n"), text)
+    }
+
+    func testSpokenLinesThatContinueOneSentenceAreJoined() throws {
+        let json = #"{"lines": ["The Kestrel is a great", "bike for the school run.", "Book a ride today."]}"#
+        XCTAssertEqual(try CopyLayout(channel: .voiceover).render(json, callToAction: "Book a ride"),
+                       "The Kestrel is a great bike for the school run. Book a ride today.\n")
     }
 
     func testSocialPostGetsCleanHashtags() throws {

@@ -22,7 +22,7 @@ final class DraftTests: XCTestCase {
         XCTAssertEqual(r1.parameters, r2.parameters)
         XCTAssertEqual(Set(r1.inputs.map(\.role)), ["brief", "facts", "prompt"])
         // The plan (step 1) and the whole conversation are kept with the draft.
-        XCTAssertEqual(Set(r1.outputs.map(\.role)), ["plan", "transcript", "draft"])
+        XCTAssertEqual(Set(r1.outputs.map(\.role)), ["plan", "transcript", "copy", "draft"])
         XCTAssertFalse(first.plan.facts.isEmpty)
         XCTAssertNotEqual(first.piece.id, second.piece.id)
         XCTAssertFalse(first.facts.passages.isEmpty)

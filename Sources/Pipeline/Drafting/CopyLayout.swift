@@ -27,7 +27,7 @@ public struct CopyLayout: Sendable {
                   // A whole "Description: ..." line stays within the limit, label included.
                   "descriptions": (l["description"] ?? 90) - "Description: ".count, "headline": l["headline"] ?? 70,
                   "subheading": l["subheading"] ?? 140, "title": channel == .blog ? l["title"] ?? 80 : 40, "text": channel == .blog ? 500 : 280,
-                  "heading": 60, "lines": 100]
+                  "heading": 60, "lines": 140]
         switch channel {
         case .email:
             schemaText = object([("subject", string(l["subject"]!)), ("preheader", string(l["preheader"]!)), ("paragraphs", list(string(320), 2, 3))])
@@ -47,8 +47,8 @@ public struct CopyLayout: Sendable {
             schemaText = object([("title", string(l["title"]!)), ("sections", list(section, 2, 4))])
             fieldsText = "title (at most \(l["title"]!) characters), sections (two to four, each a heading and a paragraph)"
         case .voiceover:
-            schemaText = object([("lines", list(string(100), 3, 5))])
-            fieldsText = "lines (three to five spoken sentences, each at most 100 characters)"
+            schemaText = object([("lines", list(string(maxima["lines"]!), 3, 5))])
+            fieldsText = "lines (three to five short spoken sentences)"
         }
     }
 
@@ -63,12 +63,23 @@ public struct CopyLayout: Sendable {
             throw PipelineError(.generationFailed, "the model's \(channel.rawValue) copy is not a complete JSON document: \(json)")
         }
         func fit(_ s: String, _ key: String) -> String { Self.fit(Self.clean(s), maxima[key] ?? .max) }
-        func text(_ key: String) -> String { fit(object[key] as? String ?? "", key) }
+        func text(_ key: String) -> String { Self.capitalized(fit(object[key] as? String ?? "", key)) }
         // A small model repeats itself: a sentence said once already, or a part that says
         // nearly what an earlier one said, is dropped.
         var said = Repetition()
         func texts(_ key: String) -> [String] {
-            (object[key] as? [Any] ?? []).compactMap { $0 as? String }.map { said.keepNew(fit($0, key)) }.filter { !$0.isEmpty }
+            let raw = (object[key] as? [Any] ?? []).compactMap { $0 as? String }
+            // Paragraphs and spoken lines that continue the one before (it did not end a sentence,
+            // this one starts in lower case) are one sentence the model split: they are joined.
+            var items: [String] = []
+            for item in raw.map(Self.clean) where !item.isEmpty {
+                if key == "paragraphs" || key == "lines", let last = items.last, let end = last.last, !".!?".contains(end), item.first?.isLowercase == true {
+                    items[items.count - 1] = last + " " + item
+                } else {
+                    items.append(fit(item, key))
+                }
+            }
+            return items.map { said.keepNew(Self.capitalized($0)) }.filter { !$0.isEmpty }
         }
         func sections(_ key: String, _ title: String) -> [(String, String)] {
             (object[key] as? [Any] ?? []).compactMap { $0 as? [String: Any] }
@@ -86,7 +97,7 @@ public struct CopyLayout: Sendable {
             out = "Subject: \(text("subject"))\nPreheader: \(text("preheader"))\nBody: " + body.joined(separator: "\n\n")
         case .social:
             var post = text("post")
-            if !mentions(post), post.count + cta.count + 2 <= 220 { post += " " + sentence(cta) }
+            if !mentions(post), post.count + cta.count + 3 <= 220 { post = (post.isEmpty ? "" : sentence(post) + " ") + sentence(cta) }
             let tags = (object["hashtags"] as? [Any] ?? []).compactMap { $0 as? String }.map { "#" + $0.filter { $0.isLetter || $0.isNumber } }.filter { $0.count > 1 }
             out = ([post] + [tags.joined(separator: " ")]).filter { !$0.isEmpty }.joined(separator: " ")
         case .searchAd:
@@ -113,6 +124,10 @@ public struct CopyLayout: Sendable {
                                         "from", "-", "—", "any", "every", "each", "some", "this", "that", "is", "are", "will", "can", "so",
                                         "but", "if", "as", "new", "more", "up", "its", "their", "get", "you", "we"]
 
+    /// Words that start a clause or phrase.
+    static let clauseStarts: Set<String> = ["who", "which", "that", "for", "with", "to", "and", "or", "of", "in", "on", "at", "by", "from",
+                                            "when", "where", "while", "because", "so", "than", "as", "but", "if", "like", "into", "without"]
+
     /// A string that stops near its limit without finishing a sentence was cut by the schema
     /// while the model was still writing (a long next token no longer fit): it ends at its last
     /// whole word, or at its last clause when that keeps most of it, without a dangling "and",
@@ -121,6 +136,8 @@ public struct CopyLayout: Sendable {
         guard max < .max, s.count >= max - Swift.max(3, max / 10), let end = s.last, !".!?".contains(end) else { return s }
         var words = s.split(separator: " ").map(String.init)
         if words.count > 1 { words.removeLast() }
+        // The clause the cut left unfinished goes too: "for parents of children who need" → "for parents of children".
+        if let i = words.lastIndex(where: { clauseStarts.contains($0.lowercased()) }), i >= words.count / 2, i > 0 { words = Array(words[..<i]) }
         var t = words.joined(separator: " ")
         if let boundary = t.lastIndex(where: { ";,:—".contains($0) }), t.distance(from: t.startIndex, to: boundary) > t.count / 2 {
             t = String(t[..<boundary])
@@ -178,13 +195,18 @@ public struct CopyLayout: Sendable {
         return out.trimmingCharacters(in: CharacterSet(charactersIn: ",;: "))
     }
 
+    /// The text with its first letter in upper case.
+    static func capitalized(_ t: String) -> String {
+        guard let first = t.first, first.isLowercase else { return t }
+        return first.uppercased() + t.dropFirst()
+    }
+
     /// One line of plain text: no line breaks, markup or surrounding quotes.
     static func clean(_ s: String) -> String {
         var t = s.replacingOccurrences(of: "\n", with: " ").replacingOccurrences(of: "**", with: "")
         t = t.replacingOccurrences(of: "^#+\\s*", with: "", options: .regularExpression)
         t = t.trimmingCharacters(in: CharacterSet(charactersIn: " \"“”"))
         while t.contains("  ") { t = t.replacingOccurrences(of: "  ", with: " ") }
-        if let first = t.first, first.isLowercase { t = first.uppercased() + t.dropFirst() }
         return t
     }
 }
