@@ -39,7 +39,8 @@ public enum ClaimExtractor {
                 body.unicodeScalars.removeFirst()
                 start += 1
             }
-            guard !body.isEmpty else { continue }
+            // A question asserts nothing ("Looking for a way to try more coffee?").
+            guard !body.isEmpty, !body.trimmingCharacters(in: .whitespaces).hasSuffix("?") else { continue }
             let end = start + body.unicodeScalars.count
             let quantities = all.filter { $0.start >= start && $0.end <= end && !($0.dimension == .count && $0.unit.isEmpty) }
             let words = Set(body.lowercased().split { !$0.isLetter && $0 != "-" }.map(String.init))

@@ -41,4 +41,8 @@ final class QuantityParserTests: XCTestCase {
         XCTAssertEqual(q.map(\.base), [2014, 0.000064, 280_000, 450, 1080, 2025])
         XCTAssertEqual(QuantityParser.parse("It arrives the next working day.").map(\.unit), ["business day"])
     }
+
+    func testQuestionsAreNotClaims() {
+        XCTAssertEqual(ClaimExtractor.claims(in: "Need more range? The Kestrel goes 60 km on one charge.").map(\.text), ["The Kestrel goes 60 km on one charge."])
+    }
 }
