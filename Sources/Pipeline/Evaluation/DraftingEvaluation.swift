@@ -83,14 +83,16 @@ public struct DraftingEvaluation: Sendable, Encodable {
         return out
     }
 
-    /// Whether `text` carries `message`: most of its longer words and all of its figures.
+    /// Whether `text` carries `message`: at least half of its longer words and half of its figures
+    /// (a message often gives a figure in two units, and copy may give one).
     static func covers(_ text: String, _ message: String) -> Bool {
         func words(_ s: String) -> Set<String> { Set(s.lowercased().split { !$0.isLetter }.filter { $0.count > 3 }.map { String($0.prefix(5)) }) }
         let need = words(message)
         let figures = numbers(in: message)
         guard !need.isEmpty else { return false }
         let have = numbers(in: text)
-        return Double(need.intersection(words(text)).count) / Double(need.count) >= 0.5 && figures.isSubset(of: have)
+        return Double(need.intersection(words(text)).count) / Double(need.count) >= 0.5
+            && (figures.isEmpty || Double(figures.intersection(have).count) / Double(figures.count) >= 0.5)
     }
 }
 
