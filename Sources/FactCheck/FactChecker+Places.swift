@@ -117,8 +117,13 @@ extension FactChecker {
         return units.first { unit in
             if unit.negative != Negation.present(in: claim.text) { return false }
             if !claimEntities.isEmpty, !Set(claimEntities).isSubset(of: unit.entities) { return false }
-            guard claim.quantities.allSatisfy({ q in unit.quantities.contains { compatible(q, $0) && agrees(q, $0) && sameKindOfAmount(q, in: claim, $0, in: unit) } })
-            else { return false }
+            guard claim.quantities.allSatisfy({ q in
+                unit.quantities.contains { e in
+                    compatible(q, e) && agrees(q, e)
+                        && Self.sameKindOfAmount(q.dimension, attributeWords(q, in: claim.text, offset: claim.start, others: claim.quantities),
+                                                 attributeWords(e, in: unit.text, offset: 0, others: unit.quantities))
+                }
+            }) else { return false }
             let unitPlaces = places.find(in: unit.text)
             guard named.allSatisfy({ unitPlaces.contains($0) }) else { return false }
             return Double(words.intersection(unit.words).count) / Double(words.count) >= 0.5

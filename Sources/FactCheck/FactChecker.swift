@@ -61,9 +61,7 @@ public struct FactChecker {
             /// The statement's figure is of the claim's attribute (or neither clause says what it measures).
             func sameAttribute(_ c: (score: Int, unit: EvidenceUnit, quantity: Quantity)) -> Bool {
                 let theirs = attributeWords(c.quantity, in: c.unit.text, offset: 0, others: c.unit.quantities)
-                // A price is never borne out by a saving of the same amount, nor the other way round.
-                if q.dimension == .money, attribute.isDisjoint(with: Self.savings) != theirs.isDisjoint(with: Self.savings) { return false }
-                // (entailing(_:) applies the same rule through sameKindOfAmount.)
+                guard Self.sameKindOfAmount(q.dimension, attribute, theirs) else { return false }
                 return !attribute.isDisjoint(with: theirs) || c.score >= best.score || attribute.isEmpty || theirs.isEmpty
             }
             if let agreeing = candidates.first(where: {
@@ -244,13 +242,10 @@ public struct FactChecker {
     static let otherAmounts: Set<String> = Words.content(
         "month monthly value worth credit save saving off fee deposit refund discount earn minimum order orders over shipping delivery bonus")
 
-    /// Whether claim figure `q` and statement figure `e` are the same kind of amount: a saving is
-    /// not a price ("Save £549" is not "Price: £549.00").
-    func sameKindOfAmount(_ q: Quantity, in claim: Claim, _ e: Quantity, in unit: EvidenceUnit) -> Bool {
-        guard q.dimension == .money else { return true }
-        let ours = attributeWords(q, in: claim.text, offset: claim.start, others: claim.quantities)
-        let theirs = attributeWords(e, in: unit.text, offset: 0, others: unit.quantities)
-        return ours.isDisjoint(with: Self.savings) == theirs.isDisjoint(with: Self.savings)
+    /// Whether two figures of `dimension`, with these attribute words, are the same kind of amount:
+    /// a saving is never a price ("Save £549" is not "Price: £549.00"), nor the other way round.
+    static func sameKindOfAmount(_ dimension: Quantity.Dimension, _ ours: Set<String>, _ theirs: Set<String>) -> Bool {
+        dimension != .money || ours.isDisjoint(with: savings) == theirs.isDisjoint(with: savings)
     }
 
     /// Stems of words that make an amount a saving rather than a price.
