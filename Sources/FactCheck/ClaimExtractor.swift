@@ -11,7 +11,9 @@ public enum ClaimExtractor {
                                       "delivery", "deliveries", "discount", "covered", "covers", "includes", "included", "lifetime", "available"]
 
     /// The claims of `text`, in order. With `places`, a sentence that names a place is a claim too.
-    public static func claims(in text: String, places: PlaceFinder? = nil) -> [Claim] {
+    /// With `everySentence`, the other statements come too, with no kinds: a statement that is
+    /// not check-worthy by its form can still be one the knowledge base denies.
+    public static func claims(in text: String, places: PlaceFinder? = nil, everySentence: Bool = false) -> [Claim] {
         let all = QuantityParser.parse(text)
         var out: [Claim] = []
         // Lines first (labelled lines such as `Headline:` end without punctuation), then sentences.
@@ -49,7 +51,7 @@ public enum ClaimExtractor {
             if !words.isDisjoint(with: comparison) || words.contains(where: { $0.hasSuffix("est") && $0.count > 5 }) { kinds.append("comparison") }
             if !words.isDisjoint(with: policy) { kinds.append("policy") }
             if let places, !places.find(in: body).isEmpty { kinds.append("place") }
-            guard !kinds.isEmpty else { continue }
+            guard !kinds.isEmpty || everySentence else { continue }
             out.append(Claim(text: body, start: start, end: end, quantities: quantities, kinds: kinds))
         }
         return out

@@ -30,24 +30,36 @@ struct EvidenceUnit {
                     if header == nil { header = row; continue }
                     guard let h = header, row.count == h.count, row.count > 1 else { continue }
                     for c in 1..<row.count {
+                        // A "No" cell denies the column of the row: "no Lockers for West End".
+                        if Self.noCells.contains(row[c].lowercased().trimmingCharacters(in: .punctuationCharacters)) {
+                            var unit = make(p, "no \(h[c]) for \(row[0])", fallback: context, entities: entities)
+                            unit.negative = true
+                            out.append(unit)
+                            continue
+                        }
                         let text = "\(h[c]) \(row[0]): \(row[c])"
                         out.append(make(p, text, fallback: context, entities: entities))
                     }
                     continue
                 }
                 header = nil
-                var previousNegative = false
+                var previous: EvidenceUnit?
                 for sentence in TextSegmenter.sentences(in: line) {
-                    var unit = make(p, sentence.text, fallback: context, entities: entities)
                     let first = sentence.text.split(separator: " ").first.map { $0.lowercased() } ?? ""
-                    unit.negative = Negation.present(in: sentence.text) || (previousNegative && ["this", "these", "that", "those", "it"].contains(first))
-                    previousNegative = unit.negative
+                    let refersBack = ["this", "these", "that", "those", "it", "they"].contains(first)
+                    // "The Brue is made in Taiwan. It is not assembled in Sheffield.": "It" is the Brue.
+                    var unit = make(p, sentence.text, fallback: refersBack ? previous?.entities ?? context : context, entities: entities)
+                    unit.negative = Negation.present(in: sentence.text) || (previous?.negative == true && refersBack)
+                    previous = unit
                     out.append(unit)
                 }
             }
         }
         return out
     }
+
+    /// Table cells that say a row has none of its column.
+    static let noCells: Set<String> = ["no", "none", "not available", "n/a", "—", "–", "-", "✗", "✘"]
 
     static func make(_ p: Evidence, _ text: String, fallback: [String], entities: [String]) -> EvidenceUnit {
         let own = EntityFinder.find(entities, in: text)
@@ -60,12 +72,33 @@ import BrandKit
 
 /// Finds known names (products, programmes) in text, longest first, without overlaps.
 enum EntityFinder {
+    /// Model names are also written without their number ("the Meridian" for "Meridian 440"),
+    /// when no other name shares the word: written form → the name it stands for. Where the kit
+    /// names both ("Cedar", "Cedar 370"), they are one product, under the short name.
+    static func aliases(_ names: [String]) -> [String: String] {
+        var out: [String: String] = [:]
+        var taken: Set<String> = []
+        for name in names {
+            var words = name.split(separator: " ")
+            guard words.count >= 2, let last = words.last, last.allSatisfy(\.isNumber) else { continue }
+            words.removeLast()
+            let short = words.joined(separator: " ")
+            guard short.count >= 4 else { continue }
+            // "Cedar" and "Cedar 370" both named: one product, called "Cedar".
+            if names.contains(short) { out[name] = short; continue }
+            if taken.contains(short) { out[short] = nil } else { out[short] = name; taken.insert(short) }
+        }
+        return out
+    }
+
     static func find(_ names: [String], in text: String) -> [String] {
+        let aliases = aliases(names)
         var found: [String] = []
         var taken: [Range<String.Index>] = []
-        for name in names.sorted(by: { $0.count > $1.count }) {
+        for written in Set(names + aliases.keys).sorted(by: { $0.count > $1.count }) {
+            let name = aliases[written] ?? written
             var from = text.startIndex
-            while let r = text.range(of: name, options: [.caseInsensitive], range: from..<text.endIndex) {
+            while let r = text.range(of: written, options: [.caseInsensitive], range: from..<text.endIndex) {
                 let before = r.lowerBound > text.startIndex ? text[text.index(before: r.lowerBound)] : " "
                 let after = r.upperBound < text.endIndex ? text[r.upperBound] : " "
                 if !before.isLetter, !after.isLetter, !taken.contains(where: { $0.overlaps(r) }) {

@@ -1,3 +1,4 @@
+import Foundation
 /// Places in claims, against the places the knowledge base gives for the same thing.
 extension FactChecker {
     /// What the knowledge base says of the places a claim names.
@@ -22,8 +23,8 @@ extension FactChecker {
         guard !named.isEmpty else { return PlaceCheck() }
         var result = PlaceCheck()
         var units = claimUnits
-        let nameText = (named + claimEntities + entities).joined(separator: " ")
-        let attribute = Words.content(claim.text).subtracting(Words.content(nameText))
+        // (Whole names are taken out, not their words: "cafés" stays though a café is named "Frome Roastery Café".)
+        let attribute = Words.content(Self.without(named + claimEntities + entities, in: claim.text))
         // Each place is also looked up with what the claim says of it ("cafés Leeds"), and with its clause.
         let subject = claimEntities.first.map { $0 + " " } ?? ""
         let attributeText = Self.attributeText(claim.text, removing: named + claimEntities + entities)
@@ -46,12 +47,26 @@ extension FactChecker {
         }
         candidates.sort { $0.score > $1.score }
         // Statements about the claim's product or programme, when there are any, decide for it.
+        // (Unless statements about something else say more of what the claim says.)
         let aboutSubject = candidates.filter { !claimEntities.isEmpty && !Set($0.unit.entities).isDisjoint(with: claimEntities) }
-        if !aboutSubject.isEmpty { candidates = aboutSubject }
+        if let first = aboutSubject.first, first.score >= candidates[0].score { candidates = aboutSubject }
         let top = candidates.first?.score ?? 0
         let known = places.find(in: claim.text)
         for place in named {
-            let naming = candidates.filter { $0.places.contains(place) || (!known.contains(place) && Self.containsWord(place, in: $0.unit.text)) }
+            // What the claim says of this place, in its clause ("delivered free in the UK"); a
+            // statement that names the place speaks to it only when it says some of that too.
+            // (A clause that is only names, "Bath and Leeds", says what the sentence says.)
+            var local = Self.clauses(of: claim.text).first { places.find(in: $0, unknown: true).contains(place) }
+                .map { Words.content(Self.without(named + claimEntities + entities, in: $0)) } ?? attribute
+            if local.isEmpty { local = attribute }
+            // ("Two sessions ... at West End" and "Only two gyms have a sauna" share only a number.)
+            local.subtract(Self.numberWords)
+            let naming = candidates.filter {
+                // (Its own words, or its heading's when it names only this place: a heading
+                // "How far from an office" does not make a list of towns a list of offices.)
+                ($0.places.contains(place) || (!known.contains(place) && Self.containsWord(place, in: $0.unit.text)))
+                    && (!local.isDisjoint(with: saidOf(place, in: $0.unit.text)) || ($0.places == [place] && !local.isDisjoint(with: $0.unit.words)))
+            }
             let denying = naming.filter { $0.unit.negative }
             if negated {
                 // "We do not ship to Spain": borne out by a statement that denies it too.
@@ -67,11 +82,25 @@ extension FactChecker {
                 }
                 continue
             }
-            if naming.contains(where: { !$0.unit.negative && $0.score >= top }) { continue }
+            if naming.contains(where: { !$0.unit.negative && $0.score >= top - 1 }) { continue }
             // A closed list: the most relevant statements name places of the same kind, not this one.
             // (A place no list knows, "in Somerset", is only unstated.)
+            // The list must be of what the claim says of this place: "delivered free in the UK" is
+            // not compared with where a blend's beans come from.
             let level = places.level(place)
-            let sameKind = candidates.filter { c in !c.unit.negative && c.score >= top && c.places.contains { places.level($0) == level && $0 != place } }
+            // (A list of states with one county in it is not a list of towns: a place no gazetteer
+            // knows counts as a town only in a statement that names fewer than two larger places.)
+            // (Another place the claim names too is no evidence against this one.)
+            // (Nor is a list with a continent in it a closed list of countries: "the European Union
+            // and the United Kingdom" includes Ireland.)
+            let sameKind = candidates.filter { c in
+                if level == .country, c.places.contains(where: { places.level($0) == .continent }) { return false }
+                let larger = c.places.filter { places.level($0) != .city }.count >= 2
+                return !c.unit.negative && c.score >= top && !local.isDisjoint(with: c.unit.words) && !c.places.contains(place)
+                    && c.places.contains {
+                        places.level($0) == level && $0 != place && !named.contains($0) && (level != .city || !larger || Gazetteer.names.contains($0))
+                    }
+            }
             if result.contradiction == nil, known.contains(place), let first = sameKind.first {
                 var listed: [String] = []
                 for c in sameKind where c.unit.evidence == first.unit.evidence {
@@ -83,6 +112,29 @@ extension FactChecker {
             if !naming.contains(where: { !$0.unit.negative }) { result.unstated.append(place) }
         }
         return result
+    }
+
+    /// What a statement says of one of its places: the words of the clause that names it ("designed
+    /// in Frome and assembled ... in Sheffield" says "designed" of Frome), or, for a place in a
+    /// list ("Cafés: 4, in Frome, Bristol and Bath"), of the nearest clause before it that says something.
+    func saidOf(_ place: String, in text: String) -> Set<String> {
+        var clauses = [text]
+        for separator in [",", ";", ":", " and ", " or "] { clauses = clauses.flatMap { $0.components(separatedBy: separator) } }
+        guard let k = clauses.firstIndex(where: { places.find(in: $0, unknown: true).contains(place) }) else { return Words.content(text) }
+        for i in stride(from: k, through: 0, by: -1) {
+            let words = Words.content(Self.without(places.find(in: clauses[i], unknown: true) + [place], in: clauses[i]))
+            if !words.isEmpty { return words }
+        }
+        return Words.content(text)
+    }
+
+    static let numberWords: Set<String> = Words.content("one two three four five six seven eight nine ten eleven twelve twenty hundred first second third")
+
+    /// `text` without the given names (longest first).
+    static func without(_ names: [String], in text: String) -> String {
+        var t = text
+        for name in names.sorted(by: { $0.count > $1.count }) { t = t.replacingOccurrences(of: name, with: " ") }
+        return t
     }
 
     /// The claim's words without the given names and its figures: what it says of them.

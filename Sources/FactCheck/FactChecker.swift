@@ -14,29 +14,56 @@ public struct FactChecker {
     /// Passages retrieved per claim.
     public var passages = 5
 
-    public init(retriever: any EvidenceRetriever, judge: (any ClaimJudge)? = nil, entities: [String], places: PlaceFinder = PlaceFinder()) {
+    /// Every name the kit spells, the brand's included: their words say who, never what
+    /// ("Ashgrove Coffee Roasters" is not about roasting).
+    public let names: [String]
+
+    public init(retriever: any EvidenceRetriever, judge: (any ClaimJudge)? = nil, entities: [String], names: [String] = [],
+                places: PlaceFinder = PlaceFinder()) {
         self.retriever = retriever
         self.judge = judge
         self.entities = entities
+        self.names = names
         self.places = places
     }
 
     /// Every claim in `text` with its verdict. A claim that names nothing ("It carries...") is
     /// taken to be about what the claim before it named, or else about the text's main subject.
     public func check(_ text: String) throws -> [ClaimCheck] {
-        let claims = ClaimExtractor.claims(in: text, places: places)
+        let claims = ClaimExtractor.claims(in: text, places: places, everySentence: true)
         let main = EntityFinder.find(entities, in: text).max { count($0, in: text) < count($1, in: text) }
         var previous: [String] = main.map { [$0] } ?? []
         var out: [ClaimCheck] = []
         for claim in claims {
             var named = EntityFinder.find(entities, in: claim.text)
             if named.isEmpty { named = previous } else { previous = named }
-            out.append(try check(claim, about: named))
+            if claim.kinds.isEmpty {
+                // Not check-worthy by its form: a claim only when the knowledge base denies it.
+                if let denied = try denied(claim, about: named) { out.append(denied) }
+                continue
+            }
+            var result = try check(claim, about: named)
+            // A subject carried over from an earlier sentence is a guess, unless the claim refers
+            // back to it ("It weighs..."): when nothing about it decides the claim, nothing narrows it.
+            let carried = !named.isEmpty && EntityFinder.find(entities, in: claim.text).isEmpty
+            if carried, result.verdict == .unverifiable, !Self.refersBack(claim.text) {
+                let open = try check(claim, about: [])
+                if open.verdict != .unverifiable { result = open }
+            }
+            out.append(result)
         }
         return out
     }
 
     func count(_ name: String, in text: String) -> Int { text.components(separatedBy: name).count - 1 }
+
+    /// Whether a sentence starts by pointing back at what came before ("It", "They", "Every one").
+    static func refersBack(_ text: String) -> Bool {
+        let words = text.lowercased().split { !$0.isLetter }.prefix(2).map(String.init)
+        guard let first = words.first else { return false }
+        return ["it", "its", "they", "their", "this", "these", "both", "each", "that", "those"].contains(first)
+            || (words.count == 2 && ["every", "each", "this", "that"].contains(first) && ["one", "model"].contains(words[1]))
+    }
 
     /// One claim's verdict; `about` names what the claim is about (default: the names in it).
     public func check(_ claim: Claim, about named: [String]? = nil) throws -> ClaimCheck {
@@ -45,6 +72,10 @@ public struct FactChecker {
         let evidence = try retriever.evidence(for: unnamed.isEmpty ? claim.text : unnamed.joined(separator: ", ") + ": " + claim.text, limit: passages)
         let units = EvidenceUnit.units(of: evidence, entities: entities)
         let claimEntities = named ?? EntityFinder.find(entities, in: claim.text)
+        let claimPlaces = places.find(in: claim.text, unknown: true)
+        let claimNegated = Negation.present(in: claim.text)
+        // What a claim says will happen is not contradicted by the dates of what has.
+        let future = Self.isFuture(claim.text)
         var supported: [(Quantity, EvidenceUnit)] = []
         var contradicted: [(Quantity, Quantity, EvidenceUnit)] = []
         for q in claim.quantities {
@@ -57,7 +88,10 @@ public struct FactChecker {
             // when the best statement is about what the claim names, only statements about it count.
             let aboutSubject = { (u: EvidenceUnit) in !claimEntities.isEmpty && !Set(u.entities).isDisjoint(with: claimEntities) }
             let subjectOnly = aboutSubject(best.unit)
+            let aboutOther = { (u: EvidenceUnit) in !claimEntities.isEmpty && !u.entities.isEmpty && Set(u.entities).isDisjoint(with: claimEntities) }
             let attribute = attributeWords(q, in: claim.text, offset: claim.start, others: claim.quantities)
+            // "2 m taller", "40 lb more": a difference, not a value a statement gives.
+            let difference = Self.isDifference(q, in: claim)
             /// The statement's figure is of the claim's attribute (or neither clause says what it measures).
             func sameAttribute(_ c: (score: Int, unit: EvidenceUnit, quantity: Quantity)) -> Bool {
                 let theirs = attributeWords(c.quantity, in: c.unit.text, offset: 0, others: c.unit.quantities)
@@ -66,28 +100,49 @@ public struct FactChecker {
             }
             if let agreeing = candidates.first(where: {
                 agrees(q, $0.quantity) && ($0.score >= best.score - 2 || $0.unit.text == best.unit.text) && (!subjectOnly || aboutSubject($0.unit))
-                    && sameAttribute($0)
+                    && sameAttribute($0) && samePlaces(claimPlaces, $0.unit) && (!$0.unit.negative || claimNegated) && !aboutOther($0.unit)
             }) {
                 supported.append((q, agreeing.unit))
+            } else if q.dimension == .weekdays, let section = Self.coveringSection(q, candidates.filter {
+                // (Said of the same thing anywhere in the statement: "On Saturday and Sunday, support is open ...".)
+                sameScope($0.unit, entities: claimEntities, places: claimPlaces) && !$0.unit.negative && !attribute.isDisjoint(with: Words.content($0.unit.text))
+            }) {
+                // Days are often given over several lines of one section ("Monday to Friday ...
+                // Saturday and Sunday ..."): together they may cover the claim's.
+                supported.append((q, section))
             } else {
                 // Of the equally relevant figures, the nearest to the claim's is the one it got wrong.
                 // (Only statements about the claim's subject, when the best one is.)
                 // A figure contradicts only a figure of the same attribute: some word of its clause
                 // other than units and names is also in the claim's ("battery ... 3 years" is not
                 // "fork ... 2 years").
+                // Never a statement about another product ("Lead course: three 2.5-hour sessions" says
+                // nothing of the intro course), nor about one product when the claim names none.
                 let sameAttribute = candidates.filter {
-                    (!subjectOnly || aboutSubject($0.unit)) && !Self.meetsThreshold(q, $0.quantity)
+                    (!subjectOnly || aboutSubject($0.unit)) && !Self.meetsThreshold(q, $0.quantity) && !aboutOther($0.unit) && !agrees(q, $0.quantity)
+                        && !difference && (!claimEntities.isEmpty || $0.unit.entities.isEmpty)
                         && !attribute.isDisjoint(with: attributeWords($0.quantity, in: $0.unit.text, offset: 0, others: $0.unit.quantities))
+                        && (q.dimension != .weekdays || sameScope($0.unit, entities: claimEntities, places: claimPlaces))
+                        && Self.sameKindOfAmount(q.dimension, attribute, attributeWords($0.quantity, in: $0.unit.text, offset: 0, others: $0.unit.quantities))
+                        && !(future && (q.dimension == .year || q.dimension == .date))
                 }
                 let top = sameAttribute.first?.score ?? 0
                 let nearest = sameAttribute.filter { $0.score == top }.min { abs($0.quantity.base - q.base) < abs($1.quantity.base - q.base) }
                 if let nearest { contradicted.append((q, nearest.quantity, nearest.unit)) }
             }
         }
+        // A negative statement denies the claim, unless the clause it denies carries a figure that
+        // a statement bears out ("with a one-off $49 joining fee" against another plan's "no joining fee").
+        // (A statement whose heading the claim names outranks any figure: "Annual members also pay
+        // the $49 joining fee" against "Annual membership: ... no joining fee".)
+        if let denial = try denial(of: claim, units: units, entities: claimEntities),
+           denial.headed || !supported.contains(where: { denial.claimClause.contains($0.0.start - claim.start) }) {
+            return Self.denied(claim, by: denial)
+        }
         if let (q, e, unit) = contradicted.first {
             // The statement's figure is said of the same attribute, so it is the correction.
             // (A figure in words, "twenty twelve", is not rewritten.)
-            let suggestion = q.text.first?.isLetter == true ? nil : Self.replace(q, with: e, in: claim)
+            let suggestion = q.text.first?.isLetter == true && q.dimension != .weekdays ? nil : Self.replace(q, with: e, in: claim)
             return ClaimCheck(claim: claim, verdict: .contradicted, evidence: [unit.evidence],
                               reason: "The claim says \(q.text); \(unit.evidence.source) says “\(unit.text)”.", suggestion: suggestion, decidedBy: "rules")
         }
@@ -143,6 +198,38 @@ public struct FactChecker {
                               "No passage in the knowledge base states this figure.", suggestion: nil, decidedBy: "rules")
     }
 
+    /// A sentence that is not check-worthy by its form, contradicted when a negative statement denies it.
+    func denied(_ claim: Claim, about named: [String]) throws -> ClaimCheck? {
+        let unnamed = named.filter { claim.text.range(of: $0, options: .caseInsensitive) == nil }
+        let evidence = try retriever.evidence(for: unnamed.isEmpty ? claim.text : unnamed.joined(separator: ", ") + ": " + claim.text, limit: passages)
+        let units = EvidenceUnit.units(of: evidence, entities: entities)
+        return try denial(of: claim, units: units, entities: named).map { Self.denied(claim, by: $0) }
+    }
+
+    static func denied(_ claim: Claim, by denial: Denial) -> ClaimCheck {
+        ClaimCheck(claim: claim, verdict: .contradicted, evidence: [denial.unit.evidence],
+                   reason: "\(denial.unit.evidence.source) says the opposite: “\(denial.unit.text)”.", suggestion: nil, decidedBy: "rules")
+    }
+
+    /// Whether a statement is about exactly what a claim is about: its products, or its places
+    /// (in the statement or its heading), or, for a claim that names neither, nothing in particular.
+    /// Days are given per café, line or service: "open every day" is contradicted only by the
+    /// days of the same one.
+    func sameScope(_ unit: EvidenceUnit, entities claimEntities: [String], places claimPlaces: [String]) -> Bool {
+        let unitPlaces = places.find(in: unit.text + " " + unit.evidence.heading)
+        if !claimEntities.isEmpty { return !Set(unit.entities).isDisjoint(with: claimEntities) }
+        if !claimPlaces.isEmpty { return claimPlaces.contains(where: unitPlaces.contains) }
+        return unit.entities.isEmpty && unitPlaces.isEmpty
+    }
+
+    /// Whether a statement can speak for the places a claim names: it names one of them, or no
+    /// place of their kind ("UK orders arrive in 1 to 2 days" says nothing of France).
+    func samePlaces(_ claimPlaces: [String], _ unit: EvidenceUnit) -> Bool {
+        guard !claimPlaces.isEmpty else { return true }
+        let theirs = places.find(in: unit.text)
+        return claimPlaces.contains(where: theirs.contains) || claimPlaces.allSatisfy { p in !theirs.contains { places.level($0) == places.level(p) } }
+    }
+
     /// Evidence statements and quantities about the same thing as `q`, most relevant first.
     func matches(for q: Quantity, in claim: Claim, entities claimEntities: [String], units: [EvidenceUnit])
         -> [(score: Int, unit: EvidenceUnit, quantity: Quantity)] {
@@ -171,7 +258,7 @@ public struct FactChecker {
     /// Most of the claim's content words must appear in it; a negation on one side only makes it a contradiction.
     func statementMatch(_ claim: Claim, units: [EvidenceUnit], entities claimEntities: [String]) -> (EvidenceUnit, Bool)? {
         let words = Words.content(claim.text)
-        guard words.count >= 2 else { return nil }
+        guard words.count >= 3 else { return nil }
         let claimNegated = Negation.present(in: claim.text)
         var best: (Double, EvidenceUnit)?
         for unit in units {
@@ -181,8 +268,13 @@ public struct FactChecker {
             if shared >= 2, share >= 0.6, share > (best?.0 ?? 0) { best = (share, unit) }
         }
         guard let (_, unit) = best else { return nil }
-        let unitNegated = unit.negative
-        return (unit, claimNegated == unitNegated)
+        guard claimNegated != unit.negative else { return (unit, true) }
+        // Opposite only when what the negative side denies is what the other side says
+        // ("..., never by contractors" says nothing against "done by our own team").
+        let negativeText = claimNegated ? claim.text : unit.text
+        let otherWords = claimNegated ? Words.content(unit.text) : words
+        guard Self.negatedClauses(of: negativeText).contains(where: { $0.denied.last.map(otherWords.contains) == true }) else { return nil }
+        return (unit, false)
     }
 
     /// Same kind of thing: the dimension, and for counts the same noun; dates with and without a year.
@@ -196,8 +288,40 @@ public struct FactChecker {
 
     /// An exact figure that meets a threshold ("$3,299" against "orders of $500 or more") does
     /// not contradict it.
+    /// Nor does a claim's lower bound that the statement's figure meets ("more than one gym" against
+    /// "four gyms"). (An upper bound is a promise: "up to 60 miles" against "40 miles" overstates.)
     static func meetsThreshold(_ q: Quantity, _ e: Quantity) -> Bool {
-        e.bound == .atLeast && q.bound == .exact && q.base >= e.base
+        (e.bound == .atLeast && q.bound == .exact && q.base >= e.base)
+            || (q.bound == .atLeast && e.bound == .exact && e.base >= q.base)
+            // A bound that overlaps a stated range ("under three weeks" against "2 to 6 weeks").
+            || (e.low != nil && q.bound == .atMost && q.base >= e.low!) || (e.low != nil && q.bound == .atLeast && q.base <= e.base)
+    }
+
+    /// Whether a sentence speaks of the future ("We'll publish...", "will add", "plans to").
+    static func isFuture(_ text: String) -> Bool {
+        !Set(text.lowercased().replacingOccurrences(of: "’", with: "'").split { !$0.isLetter && $0 != "'" }.map(String.init))
+            .isDisjoint(with: ["will", "we'll", "you'll", "it'll", "they'll", "plan", "plans", "soon", "upcoming"])
+    }
+
+    /// Whether the word after `q` makes it a difference between two values ("2 m taller").
+    static func isDifference(_ q: Quantity, in claim: Claim) -> Bool {
+        let scalars = Array(claim.text.unicodeScalars)
+        let end = max(0, min(scalars.count, q.end - claim.start))
+        let next = String(String.UnicodeScalarView(scalars[end...])).lowercased().split { !$0.isLetter }.first.map(String.init) ?? ""
+        return comparatives.contains(next) || (next.hasSuffix("er") && next.count > 4 && !["water", "after", "under", "other", "order", "number"].contains(next))
+    }
+
+    static let comparatives: Set<String> = ["more", "less", "fewer", "faster", "slower", "longer", "shorter", "taller", "higher", "lower",
+                                            "bigger", "smaller", "larger", "heavier", "lighter", "cheaper", "earlier", "later", "further", "farther"]
+
+    /// The first statement of the section whose statements' days, together, include all of `q`'s.
+    static func coveringSection(_ q: Quantity, _ candidates: [(score: Int, unit: EvidenceUnit, quantity: Quantity)]) -> EvidenceUnit? {
+        var days: [String: (mask: Int, unit: EvidenceUnit)] = [:]
+        for c in candidates where c.quantity.dimension == .weekdays {
+            let key = c.unit.evidence.source + "\u{1}" + c.unit.evidence.heading
+            days[key] = ((days[key]?.mask ?? 0) | Int(c.quantity.base), days[key]?.unit ?? c.unit)
+        }
+        return days.values.first { Int(q.base) & ~$0.mask == 0 }?.unit
     }
 
     /// Whether evidence `e` bears out claim quantity `q`, bounds considered.
@@ -207,6 +331,23 @@ public struct FactChecker {
             a.base = a.base.truncatingRemainder(dividingBy: 10000)
             b.base = b.base.truncatingRemainder(dividingBy: 10000)
         }
+        // A set of days bears out any of its days ("on Saturdays" against "Monday to Saturday").
+        if a.dimension == .weekdays { return Int(a.base) & ~Int(b.base) == 0 }
+        // A figure inside a stated range ("about 10 clicks" against "8 to 12 clicks").
+        if let low = b.low, a.low == nil, a.bound == .exact { return low <= a.base + 1e-9 && a.base <= b.base + 1e-9 }
+        if let low = a.low {
+            // A range bears out a range with the same two ends.
+            guard let theirs = b.low else { return false }
+            var lowA = a, lowB = b
+            lowA.base = low; lowA.value = low * a.value / max(a.base, 1e-12); lowA.low = nil
+            lowB.base = theirs; lowB.value = theirs * b.value / max(b.base, 1e-12); lowB.low = nil
+            var highA = a, highB = b
+            highA.low = nil; highB.low = nil
+            return lowA.sameAmount(as: lowB) && highA.sameAmount(as: highB)
+        }
+        if b.low != nil { return false }
+        // "about $164 a month" for "$164.36 a month".
+        if a.approximate, a.dimension == .money, a.decimals == 0, b.decimals > 0, abs(a.base - b.base) < 1 { return true }
         if a.sameAmount(as: b) {
             // "over 60 miles" is not borne out by "up to 60 miles".
             return !(a.bound == .atLeast && b.bound == .atMost)
@@ -244,12 +385,31 @@ public struct FactChecker {
 
     /// Whether two figures of `dimension`, with these attribute words, are the same kind of amount:
     /// a saving is never a price ("Save £549" is not "Price: £549.00"), nor the other way round.
+    /// Nor are amounts of different periods ("€35 a month", "€336 a year") or a rate and a total
+    /// ("€6 per user", "€60 a month").
     static func sameKindOfAmount(_ dimension: Quantity.Dimension, _ ours: Set<String>, _ theirs: Set<String>) -> Bool {
-        dimension != .money || ours.isDisjoint(with: savings) == theirs.isDisjoint(with: savings)
+        guard dimension == .money || dimension == .percent else { return true }
+        guard ours.isDisjoint(with: savings) == theirs.isDisjoint(with: savings) else { return false }
+        guard dimension == .money else { return true }
+        let periods = (ours.intersection(Self.periods.keys).map { Self.periods[$0]! }, theirs.intersection(Self.periods.keys).map { Self.periods[$0]! })
+        if !periods.0.isEmpty, !periods.1.isEmpty, Set(periods.0).isDisjoint(with: periods.1) { return false }
+        return ours.isDisjoint(with: rates) == theirs.isDisjoint(with: rates)
     }
 
+    /// Stems of words that give an amount's period, by period.
+    static let periods: [String: String] = {
+        var out: [String: String] = [:]
+        for w in Words.content("month monthly months") { out[w] = "month" }
+        for w in Words.content("year yearly annual annually years") { out[w] = "year" }
+        for w in Words.content("week weekly weeks") { out[w] = "week" }
+        return out
+    }()
+
+    /// Stems of words that make an amount a rate per thing ("per user", "each seat").
+    static let rates: Set<String> = Words.content("user users seat seats person people head employee employees")
+
     /// Stems of words that make an amount a saving rather than a price.
-    static let savings: Set<String> = Words.content("save saves saving savings off discount cheaper reduced")
+    static let savings: Set<String> = Words.content("save saves saving savings off discount cheaper reduced credit toward towards earn earns rebate cashback")
 
     /// Up to five words either side of a quantity.
     func window(around q: Quantity, in claim: Claim) -> String {
@@ -277,7 +437,9 @@ public struct FactChecker {
             figure = q.unit + formatted(e.base, decimals: e.decimals)
         case .percent:
             figure = formatted(e.value, decimals: e.decimals) + "%"
-        case .date, .year, .timeOfDay:
+        case .date, .year, .timeOfDay, .weekdays:
+            figure = e.text
+        case _ where e.low != nil:
             figure = e.text
         default:
             let value = q.unit == e.unit ? e.value : e.base * q.value / max(q.base, 1e-12)

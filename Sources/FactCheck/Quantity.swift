@@ -4,6 +4,8 @@ public struct Quantity: Sendable, Equatable, CustomStringConvertible {
     public enum Dimension: String, Sendable {
         case money, percent, length, mass, speed, power, torque, energy, voltage, charge, duration, volume, date, year, count, temperature, timeOfDay,
             data, rotation, loudness
+        /// Days of the week, as a set: `base` is a bit mask, Monday = 1 … Sunday = 64.
+        case weekdays
     }
 
     /// How the number bounds the true value.
@@ -29,15 +31,21 @@ public struct Quantity: Sendable, Equatable, CustomStringConvertible {
     public var text: String
     /// Significant decimals as written (for matching rounded conversions).
     public var decimals: Int
+    /// The lower end of a range ("8 to 12 clicks"), in base units; `base` is the upper end.
+    public var low: Double? = nil
+    /// Said to be rounded: "about $164", "around 20 minutes".
+    public var approximate = false
 
-    public var description: String { "\(text) [\(dimension.rawValue) \(base)\(bound == .exact ? "" : " " + bound.rawValue)]" }
+    public var description: String {
+        "\(text) [\(dimension.rawValue) \(low.map { "\($0)…" } ?? "")\(base)\(bound == .exact ? "" : " " + bound.rawValue)]"
+    }
 
     /// Whether `other` states the same amount, allowing for the rounding of a converted unit
     /// (60 miles = 97 km) and for how precisely each was written.
     public func sameAmount(as other: Quantity) -> Bool {
         guard dimension == other.dimension else { return false }
         switch dimension {
-        case .date, .year, .count, .timeOfDay: return base == other.base
+        case .date, .year, .count, .timeOfDay, .weekdays: return base == other.base && low == other.low
         case .money: return abs(base - other.base) < 0.005
         case .percent: return abs(base - other.base) < 0.05
         default: break

@@ -51,6 +51,11 @@ public enum QuantityParser {
     /// Words after a number that are not what it counts.
     static let notNouns: Set<String> = ["or", "and", "to", "of", "in", "on", "at", "for", "with", "from", "by", "is", "are", "was", "a", "an", "the",
                                         "more", "less", "times", "x", "per", "each", "as", "than", "until", "through", "after", "before"]
+    /// Words that say a figure is rounded.
+    static let approximately: Set<String> = ["about", "around", "roughly", "approximately", "nearly", "almost", "approx", "circa"]
+    /// Words between a number and the noun it counts.
+    static let describing: Set<String> = ["free", "extra", "new", "additional", "full", "private", "separate", "dedicated", "different",
+                                          "local", "own", "small", "large", "big", "spare", "dedicated", "public", "paid"]
     static let months = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"]
     static let atMost = ["until", "till", "up to", "at most", "under", "less than", "no more than", "as much as", "within", "below", "maximum", "max"]
     static let atLeast = ["at least", "more than", "over", "from", "starting at", "starts at", "minimum", "or more", "and up", "beginning"]
@@ -91,11 +96,16 @@ public enum QuantityParser {
     }
 
     /// Every quantity in `text`, in order.
+    /// Whether `word` is a unit of measure ("Wh", "mph", "kg").
+    public static func isUnit(_ word: String) -> Bool { units[word.lowercased()] != nil }
+
     public static func parse(_ text: String) -> [Quantity] {
         let t = spelledNumbers(tokens(text))
         let scalars = Array(text.unicodeScalars)
         func span(_ a: Int, _ b: Int) -> String { String(String.UnicodeScalarView(scalars[a..<b])) }
         var out: [Quantity] = []
+        /// Low ends of ranges, by where the high end's number starts.
+        var lows: [Int: (value: Double, start: Int)] = [:]
         var i = 0
         func bound(before index: Int) -> (Quantity.Bound, Int) {
             // Look back up to four words for a qualifier ending right before the number.
@@ -177,18 +187,34 @@ public enum QuantityParser {
                 i = next
                 continue
             }
-            // The first end of a range ("5 to 7 business days", "3-5 hours"): the second end carries the unit.
+            // The first end of a range ("5 to 7 business days", "3-5 hours", "8 to 12 clicks"): the
+            // second end carries the unit, and the low end.
             if i + 3 < t.count, ["to", "-", "–"].contains(t[i + 1].lower), t[i + 2].isNumber || numberWords[t[i + 2].lower] != nil,
-               t[i + 3].text == "%" || units[t[i + 3].lower] != nil || t[i + 3].lower == "business" || t[i + 3].lower == "working" {
+               t[i + 3].text == "%" || units[t[i + 3].lower] != nil || t[i + 3].lower == "business" || t[i + 3].lower == "working"
+                || (t[i + 2].isNumber && t[i + 3].text.first?.isLetter == true && !notNouns.contains(t[i + 3].lower)) {
+                lows[t[i + 2].start] = (v, tok.start)
                 i += 1
                 continue
             }
-            // An age: "16 or older", "18 and up", "16 years old".
-            if i + 2 < t.count, (t[i + 1].lower == "or" && t[i + 2].lower == "older") || (t[i + 1].lower == "and" && ["up", "older"].contains(t[i + 2].lower))
+            // An age: "16 or older", "18 and up", "12 and over", "16 years old".
+            if i + 2 < t.count, (["or", "and"].contains(t[i + 1].lower) && ["up", "older", "over"].contains(t[i + 2].lower))
                 || (t[i + 1].lower == "years" && t[i + 2].lower == "old") {
                 out.append(Quantity(value: v, base: v, dimension: .count, unit: "age", bound: t[i + 1].lower == "years" ? .exact : .atLeast,
                                     start: tok.start, end: t[i + 2].end, text: span(tok.start, t[i + 2].end), decimals: decimals))
                 i += 3
+                continue
+            }
+            // "aged 12", "age three", "ages 6 to 13" (the first end of a range was skipped above).
+            if i > 0, ["age", "aged", "ages"].contains(t[i - 1].lower) {
+                let (b, start) = bound(before: i - 1)
+                var age = Quantity(value: v, base: v, dimension: .count, unit: "age", bound: b, start: min(start, t[i - 1].start), end: tok.end,
+                                   text: span(tok.start, tok.end), decimals: decimals)
+                if i + 2 < t.count, ["to", "-", "–"].contains(t[i + 1].lower), let high = t[i + 2].value, high > v {
+                    age.low = v; age.value = high; age.base = high; age.end = t[i + 2].end; age.text = span(tok.start, t[i + 2].end)
+                    i += 2
+                }
+                out.append(age)
+                i += 1
                 continue
             }
             // "business days" count as days.
@@ -225,7 +251,9 @@ public enum QuantityParser {
                 i += 1
                 continue
             }
-            // A count of things: "12 service centers", "two children".
+            // A count of things: "12 service centers", "two children", "40 free spaces" (the noun
+            // after a describing word).
+            if j + 1 < t.count, describing.contains(t[j].lower), t[j + 1].text.first?.isLetter == true, !notNouns.contains(t[j + 1].lower) { j += 1 }
             if j < t.count, !t[j].isNumber, t[j].text.first?.isLetter == true, tok.isNumber || numberWords[tok.lower] != nil,
                !notNouns.contains(t[j].lower) {
                 let noun = t[j].lower
@@ -241,6 +269,42 @@ public enum QuantityParser {
             }
             i += 1
         }
+        for k in out.indices {
+            let figureStart = out[k].end - out[k].text.unicodeScalars.count
+            if let low = lows[figureStart], out[k].value != 0, low.value < out[k].value {
+                out[k].low = low.value * out[k].base / out[k].value
+                out[k].start = min(out[k].start, low.start)
+                out[k].text = span(low.start, out[k].end)
+            }
+        }
+        for k in out.indices {
+            let before = scalars[..<max(0, min(out[k].start, scalars.count))]
+            let words = String(String.UnicodeScalarView(before.suffix(16))).lowercased().split { !$0.isLetter }
+            if let last = words.last, approximately.contains(String(last)) { out[k].approximate = true }
+        }
+        // "from 10 kg to 140 kg": one range (times of day stay apart: "08:00 to 16:00" is two facts).
+        var k = 1
+        while k < out.count {
+            let a = out[k - 1], b = out[k]
+            let gap = a.end <= b.start ? span(a.end, b.start).trimmingCharacters(in: .whitespaces).lowercased() : "?"
+            if a.dimension == b.dimension, a.dimension != .timeOfDay, a.dimension != .date, a.low == nil, b.low == nil,
+               ["to", "-", "–"].contains(gap), a.base < b.base, a.unit == b.unit || a.dimension != .count {
+                var merged = b
+                merged.low = a.base
+                merged.start = a.start
+                merged.text = span(a.end - a.text.unicodeScalars.count, b.end)
+                merged.bound = .exact
+                out[k - 1] = merged
+                out.remove(at: k)
+                continue
+            }
+            k += 1
+        }
+        // "seven days a week" is a set of days, not a duration.
+        let days = weekdays(t, text: span)
+        out.removeAll { q in days.contains { $0.start <= q.start && q.end <= $0.end } }
+        out += days
+        out.sort { $0.start < $1.start }
         // "(97 km)" after "up to 60 miles" carries the same qualifier.
         for k in out.indices.dropFirst() where out[k].bound == .exact && out[k - 1].dimension == out[k].dimension {
             let gap = out[k - 1].end < out[k].start ? span(out[k - 1].end, out[k].start) : ""
@@ -332,7 +396,9 @@ public enum QuantityParser {
     static func unitAllowed(_ unit: Token, after number: Token) -> Bool {
         let attached = unit.start == number.end
         switch unit.lower {
-        case "in", "m", "l", "min": return attached && number.isNumber
+        case "in", "l", "min": return attached && number.isNumber
+        // "4.8 m", "18 m lead wall": metres, written as SI writes them (a lone "m" is not a word).
+        case "m": return number.isNumber && (attached || unit.text == "m")
         case "v", "w": return number.isNumber && (attached || unit.text == unit.text.uppercased())
         case "h", "s": return number.isNumber && attached
         case "g": return number.isNumber

@@ -28,8 +28,8 @@ public final class Critic {
         style = StyleChecker(profile: profile, syllables: syllables)
         let names = KitNames(profile: profile)
         let knowledgeText = try knowledge.allText()
-        facts = FactChecker(retriever: KnowledgeRetriever(kb: knowledge), judge: judge, entities: names.subjects,
-                            places: PlaceFinder(knowledge: knowledgeText, excluding: names.all + [profile.name]))
+        facts = FactChecker(retriever: KnowledgeRetriever(kb: knowledge), judge: judge, entities: names.subjects, names: names.all + [profile.name],
+                            places: PlaceFinder(knowledge: knowledgeText, excluding: names.all, brand: profile.name))
         inventedDetails = InventedDetails(sources: [knowledgeText], names: names.all + [profile.name], dictionary: pronouncingDictionary == nil ? nil : syllables)
         let on = try brand.markdownFiles(in: "exemplars/on-voice"), off = try brand.markdownFiles(in: "exemplars/off-voice")
         tone = on.count >= 2 && off.count >= 2

@@ -13,7 +13,7 @@ final class QuantityParserTests: XCTestCase {
                        ["750 W|power|exact", "90 Nm|torque|exact", "48 V|voltage|exact", "16.8 Ah|charge|exact", "806 Wh|energy|exact",
                         "28 mph|speed|exact", "45 km/h|speed|exact"])
         XCTAssertEqual(describe("a 30-day return, more than 38,000 riders, 16 or older, 5 to 7 business days"),
-                       ["30-day|duration|exact", "38,000 riders|count|atLeast", "16 or older|count|atLeast", "7 business days|duration|exact"])
+                       ["30-day|duration|exact", "38,000 riders|count|atLeast", "16 or older|count|atLeast", "5 to 7 business days|duration|exact"])
         XCTAssertEqual(describe("On sale April 7, 2026; started in March 2024; founded 2017; IPX5, UL 2849, until 1 p.m."),
                        ["April 7, 2026|date|exact", "March 2024|date|exact", "2017|year|exact", "1 p.m.|timeOfDay|atMost"])
         let miles = QuantityParser.parse("60 miles")[0], km = QuantityParser.parse("97 km")[0], far = QuantityParser.parse("70 miles")[0]
@@ -44,5 +44,39 @@ final class QuantityParserTests: XCTestCase {
 
     func testQuestionsAreNotClaims() {
         XCTAssertEqual(ClaimExtractor.claims(in: "Need more range? The Kestrel goes 60 km on one charge.").map(\.text), ["The Kestrel goes 60 km on one charge."])
+    }
+
+    /// Ranges keep their low end; a figure inside one is borne out by it, one outside is not.
+    func testRangesAgesAndCountedNouns() {
+        let clicks = QuantityParser.parse("Espresso: about 8 to 12 clicks from fully closed.")
+        XCTAssertEqual(clicks.map(\.text), ["8 to 12 clicks"])
+        XCTAssertEqual(clicks.first?.low, 8)
+        let weights = QuantityParser.parse("Auto-belays take climbers who weigh from 10 kg to 140 kg.")
+        XCTAssertEqual(weights.count, 1)
+        XCTAssertEqual(weights.first?.low, 10)
+        XCTAssertEqual(weights.first?.base, 140)
+        XCTAssertEqual(describe("Open to anyone aged 12 and over, ages 6 to 13, 14 or older."),
+                       ["12 and over|count|atLeast", "6 to 13|count|exact", "14 or older|count|atLeast"])
+        XCTAssertEqual(QuantityParser.parse("Fremantle has 40 free spaces.").map(\.unit), ["space"])
+        // Times of day stay two facts: an opening and a closing time.
+        XCTAssertEqual(QuantityParser.parse("Open 08:00 to 16:00.").count, 2)
+        XCTAssertTrue(QuantityParser.parse("about $164 a month")[0].approximate)
+        XCTAssertEqual(QuantityParser.parse("The 18 m lead wall").map(\.dimension), [.length])
+    }
+
+    /// Days of the week as sets: ranges, lists, plurals and words for several days.
+    func testWeekdays() {
+        func days(_ text: String) -> [Int] { QuantityParser.parse(text).filter { $0.dimension == .weekdays }.map { Int($0.base) } }
+        XCTAssertEqual(days("Opening hours: Monday to Friday, 07:30 to 17:30."), [31])
+        XCTAssertEqual(days("Tuesday–Saturday"), [62])
+        XCTAssertEqual(days("Saturday and Sunday, 08:30 to 17:00."), [96])
+        XCTAssertEqual(days("Closed on Sundays and Mondays."), [65])
+        XCTAssertEqual(days("orders placed on a Friday, Saturday or Sunday"), [112])
+        XCTAssertEqual(days("open every day"), [127])
+        XCTAssertEqual(days("We're open seven days a week."), [127])
+        XCTAssertEqual(QuantityParser.parse("We're open seven days a week.").count, 1, "not also a duration of seven days")
+        XCTAssertEqual(days("on weekdays"), [31])
+        XCTAssertEqual(days("Friday to Monday"), [1 | 16 | 32 | 64])
+        XCTAssertEqual(days("We may be in touch soon."), [], "a lowercase word is no day")
     }
 }

@@ -4,7 +4,7 @@
 public enum Gazetteer {
     /// How large a place is: a claim's town is compared with the towns a statement lists, its
     /// country with the countries.
-    public enum Level: Sendable { case country, region, city }
+    public enum Level: Sendable { case continent, country, region, city }
 
     /// Every name, as written in English.
     public static let names: Set<String> = Set((countries + regions + cities).split(separator: "\n").map(String.init).filter { !$0.isEmpty })
@@ -14,8 +14,12 @@ public enum Gazetteer {
 
     /// The level of a known name (anything else, such as a town the knowledge base lists, is a city).
     public static func level(_ name: String) -> Level {
-        countryNames.contains(name) ? .country : regionNames.contains(name) ? .region : .city
+        continents.contains(name) ? .continent : countryNames.contains(name) ? .country : regionNames.contains(name) ? .region : .city
     }
+
+    /// Names larger than a country: a list that names one is no closed list of countries.
+    static let continents: Set<String> = ["EU", "European Union", "Europe", "Asia", "Africa", "North America", "South America",
+                                          "Latin America", "Oceania", "Scandinavia", "Middle East"]
 
     /// One name for places with several ("UK" and "Britain" are "United Kingdom").
     public static func canonical(_ name: String) -> String { aliases[name] ?? name }
@@ -44,7 +48,7 @@ public enum Gazetteer {
         Slovakia\nSlovenia\nSomalia\nSouth Africa\nSouth Korea\nKorea\nSouth Sudan\nSpain\nSri Lanka\nSudan\nSuriname\nSweden\nSwitzerland
         Syria\nTaiwan\nTajikistan\nTanzania\nThailand\nTogo\nTrinidad and Tobago\nTunisia\nTurkey\nTurkmenistan\nUganda\nUkraine
         United Arab Emirates\nUnited Kingdom\nUnited States\nUnited States of America\nU.K.\nU.S.\nUruguay\nUzbekistan\nVenezuela\nVietnam\nWales\nYemen\nZambia\nZimbabwe
-        Great Britain\nBritain\nUK\nUSA\nUS\nEU\nEurope\nAsia\nAfrica\nNorth America\nSouth America\nLatin America\nOceania\nScandinavia
+        Great Britain\nBritain\nUK\nUSA\nUS\nEU\nEuropean Union\nEurope\nAsia\nAfrica\nNorth America\nSouth America\nLatin America\nOceania\nScandinavia\nMiddle East
         Puerto Rico\nGreenland\nFaroe Islands\nHong Kong\nMacau
         """.replacingOccurrences(of: "        ", with: "")
 

@@ -13,14 +13,27 @@ public struct PlaceFinder: Sendable {
     /// - Parameters:
     ///   - knowledge: the knowledge base's text, read for places it names.
     ///   - excluding: names that are not places (the kit's products, programmes and brand name).
-    public init(knowledge: String = "", excluding: [String] = []) {
-        var excluded = Set(excluding.map { $0.lowercased() })
-        for name in excluding { for word in name.split(separator: " ") where word.count > 3 { excluded.insert(word.lowercased()) } }
+    ///   - brand: the brand's name: neither it nor a word of it is ever a place.
+    public init(knowledge: String = "", excluding: [String] = [], brand: String = "") {
+        // A kit name, or a word of one ("Mendip" of "Mendip Grinder"), is not a place unless the
+        // gazetteer knows it ("UK") or the knowledge base lists it with places it knows ("in Frome,
+        // Bristol and Bath"). The brand's name and its words never are.
+        let afterPrepositions = Self.placesAfterPrepositions(in: knowledge)
+        let listed = Self.listedPlaces(in: knowledge, known: Gazetteer.names)
+        // ("included in Standard" or "in the Mendip" names a product; "Cafés: in Frome, Bristol
+        // and Bath" lists a place.)
+        let places = Set(Gazetteer.names.union(listed).map { $0.lowercased() })
+        var words: Set<String> = []
+        for name in excluding { for word in name.split(separator: " ") where word.count > 3 { words.insert(word.lowercased()) } }
+        var excluded = words.subtracting(places)
+        excluded.formUnion(Set(excluding.map { $0.lowercased() }).subtracting(places))
+        if !brand.isEmpty { excluded.insert(brand.lowercased()) }
+        for word in brand.split(separator: " ") where word.count > 3 { excluded.insert(word.lowercased()) }
         excluded.formUnion(Self.notPlaces)
         self.excluded = excluded
         var known = Gazetteer.names
-        known.formUnion(Self.listedPlaces(in: knowledge, known: Gazetteer.names))
-        known.formUnion(Self.placesAfterPrepositions(in: knowledge))
+        known.formUnion(listed)
+        known.formUnion(afterPrepositions)
         names = known.filter { !excluded.contains($0.lowercased()) }.sorted { $0.count != $1.count ? $0.count > $1.count : $0 < $1 }
     }
 
@@ -48,6 +61,14 @@ public struct PlaceFinder: Sendable {
         if unknown {
             for (r, name) in Self.afterPrepositions(in: text) where !taken.contains(where: { $0.overlaps(r) }) && !excluded.contains(name.lowercased()) {
                 add(r, name)
+            }
+            // Names listed with a known place: "offices in Denver, Boise and Phoenix".
+            for name in Self.listedPlaces(in: text, known: Set(names)) where !excluded.contains(name.lowercased()) {
+                var from = text.startIndex
+                while let r = text.range(of: name, range: from..<text.endIndex) {
+                    from = r.upperBound
+                    if !taken.contains(where: { $0.overlaps(r) }) { add(r, name) }
+                }
             }
         }
         return found.sorted { $0.0 < $1.0 }.map(\.1)
@@ -152,7 +173,14 @@ public struct PlaceFinder: Sendable {
                     .split(separator: ",").map { String($0) }
                 guard parts.count >= 2 else { continue }
                 var names: [String] = []
-                for part in parts {
+                for whole in parts {
+                    // "Collingwood (Melbourne)": the name before the brackets, and the one inside.
+                    var part = whole
+                    if let open = whole.firstIndex(of: "("), let close = whole[open...].firstIndex(of: ")") {
+                        let inside = clean(String(whole[whole.index(after: open)..<close]))
+                        if isName(inside) { names.append(inside) }
+                        part = String(whole[..<open]) + String(whole[whole.index(after: close)...])
+                    }
                     // The capitalised words at the end of the part ("shop in Utrecht" → "Utrecht").
                     let words = part.split(separator: " ").map(String.init)
                     let tail = words.reversed().prefix { $0.first?.isUppercase == true && !connectives.contains($0.lowercased()) }.reversed()
@@ -177,9 +205,12 @@ public struct PlaceFinder: Sendable {
         return rest.dropFirst(2)
     }
 
-    /// Trims markup and a leading "The" ("The Netherlands" is found as "Netherlands").
+    /// Trims markup, a leading preposition and "The" ("In the Netherlands" is found as "Netherlands").
     static func clean(_ s: String) -> String {
         var t = s.trimmingCharacters(in: CharacterSet(charactersIn: " *_`\"'()[]!?"))
+        if let first = t.split(separator: " ").first, t.count > first.count, prepositions.contains(first.lowercased()) || first == "To" {
+            t = String(t.dropFirst(first.count + 1))
+        }
         if t.hasPrefix("The ") || t.hasPrefix("the ") { t = String(t.dropFirst(4)) }
         return t
     }
