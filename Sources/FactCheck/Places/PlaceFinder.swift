@@ -7,6 +7,8 @@ import Foundation
 public struct PlaceFinder: Sendable {
     /// Every name this finder knows, multi-word names first.
     let names: [String]
+    /// The same names, for look-ups.
+    let known: Set<String>
     /// Lowercased names that are never places.
     let excluded: Set<String>
 
@@ -35,6 +37,7 @@ public struct PlaceFinder: Sendable {
         known.formUnion(listed)
         known.formUnion(afterPrepositions)
         names = known.filter { !excluded.contains($0.lowercased()) }.sorted { $0.count != $1.count ? $0.count > $1.count : $0 < $1 }
+        self.known = Set(names)
     }
 
     /// The places in `text` (whole words, case as written, longest match first), in order of
@@ -63,7 +66,7 @@ public struct PlaceFinder: Sendable {
                 add(r, name)
             }
             // Names listed with a known place: "offices in Denver, Boise and Phoenix".
-            for name in Self.listedPlaces(in: text, known: Set(names)) where !excluded.contains(name.lowercased()) {
+            for name in Self.listedPlaces(in: text, known: known) where !excluded.contains(name.lowercased()) {
                 var from = text.startIndex
                 while let r = text.range(of: name, range: from..<text.endIndex) {
                     from = r.upperBound
