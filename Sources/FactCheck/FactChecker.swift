@@ -118,13 +118,13 @@ public struct FactChecker {
                 // "fork ... 2 years").
                 // Never a statement about another product ("Lead course: three 2.5-hour sessions" says
                 // nothing of the intro course), nor about one product when the claim names none.
-                let sameAttribute = candidates.filter {
-                    (!subjectOnly || aboutSubject($0.unit)) && !Self.meetsThreshold(q, $0.quantity) && !aboutOther($0.unit) && !agrees(q, $0.quantity)
-                        && !difference && (!claimEntities.isEmpty || $0.unit.entities.isEmpty)
-                        && !attribute.isDisjoint(with: attributeWords($0.quantity, in: $0.unit.text, offset: 0, others: $0.unit.quantities))
-                        && (q.dimension != .weekdays || sameScope($0.unit, entities: claimEntities, places: claimPlaces))
-                        && Self.sameKindOfAmount(q.dimension, attribute, attributeWords($0.quantity, in: $0.unit.text, offset: 0, others: $0.unit.quantities))
-                        && !(future && (q.dimension == .year || q.dimension == .date))
+                let sameAttribute = candidates.filter { c in
+                    guard !difference, !(future && (q.dimension == .year || q.dimension == .date)),
+                          (!subjectOnly || aboutSubject(c.unit)), !aboutOther(c.unit), !claimEntities.isEmpty || c.unit.entities.isEmpty,
+                          !Self.meetsThreshold(q, c.quantity), !agrees(q, c.quantity),
+                          q.dimension != .weekdays || sameScope(c.unit, entities: claimEntities, places: claimPlaces) else { return false }
+                    let theirs = attributeWords(c.quantity, in: c.unit.text, offset: 0, others: c.unit.quantities)
+                    return !attribute.isDisjoint(with: theirs) && Self.sameKindOfAmount(q.dimension, attribute, theirs)
                 }
                 let top = sameAttribute.first?.score ?? 0
                 let nearest = sameAttribute.filter { $0.score == top }.min { abs($0.quantity.base - q.base) < abs($1.quantity.base - q.base) }
