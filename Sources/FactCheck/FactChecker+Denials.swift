@@ -1,26 +1,23 @@
 /// Statements the knowledge base makes in the negative ("We do not offer live chat", "None of
 /// our coffees are certified organic"), against claims that assert what they deny.
 extension FactChecker {
-    /// A negative statement that denies what the positive `claim` asserts, or nil. The statement's
-    /// negated clause must be about the claim's subject (or no subject) and places, carry no figure
-    /// but the claim's, have one negation, and end on what it denies: its last content word after the negation and another
-    /// are in the claim ("carbon neutral", "live chat"), and at least half the clause's words are.
     /// A negative statement that denies a claim.
     struct Denial {
         let unit: EvidenceUnit
-        /// The statement's clause that denies it.
-        let clause: String
         /// Where, in the claim (scalar offsets), the denied thing is said.
         let claimClause: Range<Int>
         /// Whether the claim names everything the statement's heading does ("Annual membership").
         let headed: Bool
     }
 
+    /// A negative statement that denies what the positive `claim` asserts, or nil. The statement
+    /// must be about the claim's products (or none) and places, and its negated clause must carry
+    /// no figure but the claim's, have one negation, and end on what it denies: the last two content
+    /// words of one thing it denies are in the claim ("carbon neutral", "live chat"), another word
+    /// of it too, and at least half the clause's words are.
     func denial(of claim: Claim, units claimUnits: [EvidenceUnit], entities claimEntities: [String]) throws -> Denial? {
         guard !Negation.present(in: claim.text) else { return nil }
-        var unnamed = claim.text
-        for name in names.sorted(by: { $0.count > $1.count }) { unnamed = unnamed.replacingOccurrences(of: name, with: " ") }
-        let claimWords = Words.content(unnamed)
+        let claimWords = Words.content(Self.without(names, in: claim.text))
         // Also looked up by what it says, without its names: "None of our coffees are certified
         // organic" is about every product.
         var said = claim.text
@@ -30,7 +27,7 @@ extension FactChecker {
         let units = claimUnits + (said == claim.text ? [] : EvidenceUnit.units(of: try retriever.evidence(for: said, limit: 3), entities: entities))
         let claimPlaces = Set(places.find(in: claim.text, unknown: true))
         let future = Self.isFuture(claim.text)
-        var best: (share: Double, unit: EvidenceUnit, clause: String, denied: String)?
+        var best: (share: Double, unit: EvidenceUnit, denied: String)?
         for unit in units where unit.negative {
             // About a product or programme: only claims about it.
             if !unit.entities.isEmpty, Set(unit.entities).isDisjoint(with: claimEntities) { continue }
@@ -48,13 +45,13 @@ extension FactChecker {
                         && QuantityParser.parse(alt.text).allSatisfy { f in claim.quantities.contains { compatible($0, f) && agrees($0, f) } }
                 }), let last = alternative.words.last else { continue }
                 let share = Double(clauseWords.intersection(claimWords).count) / Double(clauseWords.count)
-                if share >= 0.5, share > (best?.share ?? 0) { best = (share, unit, clause.text, last) }
+                if share >= 0.5, share > (best?.share ?? 0) { best = (share, unit, last) }
             }
         }
         guard let best else { return nil }
         let heading = best.unit.evidence.heading.components(separatedBy: " › ").last ?? ""
         let headingWords = Words.content(heading).subtracting(Words.content(names.joined(separator: " ")))
-        return Denial(unit: best.unit, clause: best.clause, claimClause: Self.clause(of: claim.text, containing: best.denied),
+        return Denial(unit: best.unit, claimClause: Self.clause(of: claim.text, containing: best.denied),
                       headed: !headingWords.isEmpty && headingWords.isSubset(of: claimWords))
     }
 

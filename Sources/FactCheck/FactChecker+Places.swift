@@ -139,9 +139,7 @@ extension FactChecker {
 
     /// The claim's words without the given names and its figures: what it says of them.
     static func attributeText(_ text: String, removing names: [String]) -> String {
-        var t = text
-        for name in names.sorted(by: { $0.count > $1.count }) { t = t.replacingOccurrences(of: name, with: " ") }
-        return Words.content(t).sorted().joined(separator: " ")
+        Words.content(without(names, in: text)).sorted().joined(separator: " ")
     }
 
     static func containsWord(_ word: String, in text: String) -> Bool {
