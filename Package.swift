@@ -1,8 +1,7 @@
 // swift-tools-version:6.0
 import PackageDescription
 
-/// Kernels and parsers are built optimised even in debug builds' hot paths later;
-/// for now every target shares the Swift 6 language mode.
+/// Every target uses the Swift 6 language mode (strict concurrency).
 let swift6: [SwiftSetting] = [.swiftLanguageMode(.v6)]
 
 /// The kernels are always optimised (even in debug builds, so tests run at speed) and, on x86-64,
@@ -51,7 +50,7 @@ let package = Package(
         .systemLibrary(name: "CSQLite", path: "Sources/CSQLite"),
         .systemLibrary(name: "CNcurses", path: "Sources/CNcurses"),
 
-        // Small shared pieces: SHA-256, atomic file writes, JSON output, subprocesses.
+        // Small shared pieces: SHA-256, atomic file writes, subprocesses, cancellation tokens.
         .target(name: "Support", swiftSettings: swift6 + [.unsafeFlags(["-O"])]),
         // TOML 1.0.0 parser.
         .target(name: "TOML", swiftSettings: swift6),
@@ -65,7 +64,7 @@ let package = Package(
         .target(name: "CPUIntrinsics", swiftSettings: swift6 + intrinsicFlags),
         // Tensors, SIMD kernels, quantized blocks, the thread pool.
         .target(name: "Compute", dependencies: ["CPUIntrinsics"], swiftSettings: swift6 + wideKernelFlags),
-        // Model file formats: GGUF, safetensors, ONNX protobuf.
+        // Model file formats: GGUF, safetensors.
         .target(name: "ModelFormats", dependencies: ["Compute", "Support"], swiftSettings: swift6),
         // The GGUF language-model runtime: tokenizer, Llama-family forward pass, sampling.
         .target(name: "TextGeneration", dependencies: ["Compute", "ModelFormats", "Support"], swiftSettings: swift6 + kernelFlags),
@@ -73,17 +72,20 @@ let package = Package(
         .target(name: "Embeddings", dependencies: ["Compute", "ModelFormats", "Support"], swiftSettings: swift6 + wideKernelFlags),
         // The knowledge base: chunking, embeddings and FTS5 in the workspace, hybrid search.
         .target(name: "Knowledge", dependencies: ["Store", "Embeddings", "Compute", "TOML", "Support"], swiftSettings: swift6),
-        // The brand kit: brand.toml and its style rules, text segmentation, readability, the rule checker.
+        // The brand kit: brand.toml and its style rules, channels and their limits, text segmentation,
+        // readability, the rule checker.
         .target(name: "BrandKit", dependencies: ["TOML", "Support"], swiftSettings: swift6),
         // Claims and their verification: claim extraction, quantities and units, deterministic verdicts.
         .target(name: "FactCheck", dependencies: ["BrandKit", "Support"], swiftSettings: swift6),
-        // The content pipeline: briefs, drafting, fact-check, critique, revision, review.
+        // The application layer every front end calls: the studio over a workspace (briefs, drafting,
+        // fact-check, critique, revision, review, evaluation, benchmarks), jobs with events and
+        // cancellation, and the worker that owns a studio.
         .target(name: "Pipeline", dependencies: ["BrandKit", "FactCheck", "Knowledge", "Embeddings", "TextGeneration", "Prompts", "Store", "ModelCache", "TOML", "Support"],
                 swiftSettings: swift6),
-        // Terminal UI over ncursesw.
+        // Terminal UI over ncursesw (so far: the library's version).
         .target(name: "TUI", dependencies: ["CNcurses"], swiftSettings: swift6),
 
-        // The thin command-line front end.
+        // The command-line front end: parses arguments, calls the application layer, prints.
         .executableTarget(
             name: "copydesk",
             dependencies: ["Support", "TOML", "Prompts", "Store", "ModelCache", "TextGeneration", "Embeddings", "Knowledge", "BrandKit", "FactCheck", "Pipeline", "TUI"],

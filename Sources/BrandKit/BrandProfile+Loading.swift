@@ -1,15 +1,15 @@
 import TOML
 
 extension BrandProfile {
-    static let ruleKinds: [String: (required: [String], optional: [String])] = [
-        "existence": (["tokens"], ["ignorecase"]),
-        "substitution": (["swap"], ["ignorecase"]),
-        "capitalization": (["names"], []),
-        "occurrence": (["token", "max"], ["scope"]),
-        "conditional": (["when", "then"], []),
-        "required": (["channel", "text"], []),
-        "readability": (["max_grade"], ["channel"]),
-        "length": ([], ["max_words", "max_sentences", "max_chars", "channel"]),
+    static let ruleKinds: [StyleRule.Kind: (required: [String], optional: [String])] = [
+        .existence: (["tokens"], ["ignorecase"]),
+        .substitution: (["swap"], ["ignorecase"]),
+        .capitalization: (["names"], []),
+        .occurrence: (["token", "max"], ["scope"]),
+        .conditional: (["when", "then"], []),
+        .required: (["channel", "text"], []),
+        .readability: (["max_grade"], ["channel"]),
+        .length: ([], ["max_words", "max_sentences", "max_chars", "channel"]),
     ]
     static let commonKeys = ["id", "kind", "level", "message"]
 
@@ -140,12 +140,12 @@ extension BrandProfile {
             !part.isEmpty && part.allSatisfy { ($0.isLetter && $0.isLowercase && $0.isASCII) || ($0.isNumber && $0.isASCII) }
         }
         guard kebab else { throw fail(.invalidValue, "`id` must be kebab-case: lowercase letters and digits joined by '-'", "id") }
-        guard let kind = t["kind"]?.string else { throw fail(t["kind"] == nil ? .missingKey : .wrongType, "missing `kind`", t["kind"] == nil ? nil : "kind") }
-        guard let keys = ruleKinds[kind] else {
-            throw fail(.unknownKind, "unknown rule kind \"\(kind)\"; expected one of \(ruleKinds.keys.sorted().joined(separator: ", "))", "kind")
+        guard let kindName = t["kind"]?.string else { throw fail(t["kind"] == nil ? .missingKey : .wrongType, "missing `kind`", t["kind"] == nil ? nil : "kind") }
+        guard let kind = StyleRule.Kind(rawValue: kindName), let keys = ruleKinds[kind] else {
+            throw fail(.unknownKind, "unknown rule kind \"\(kindName)\"; expected one of \(StyleRule.Kind.allCases.map(\.rawValue).sorted().joined(separator: ", "))", "kind")
         }
         for key in t.keys where !commonKeys.contains(key) && !keys.required.contains(key) && !keys.optional.contains(key) {
-            throw fail(.unknownKey, "unknown key \"\(key)\" for a \(kind) rule", key)
+            throw fail(.unknownKey, "unknown key \"\(key)\" for a \(kind.rawValue) rule", key)
         }
         for key in commonKeys + keys.required where t[key] == nil {
             throw fail(.missingKey, "missing required key `\(key)`", nil)
@@ -172,13 +172,13 @@ extension BrandProfile {
             }
             return Int(i)
         }
-        func channel(_ key: String) throws(KitError) -> String? {
+        func channel(_ key: String) throws(KitError) -> Channel? {
             guard t[key] != nil else { return nil }
             let c = try string(key)
-            guard BrandProfile.channels.contains(c) else {
-                throw fail(.invalidValue, "unknown channel \"\(c)\"; expected one of \(BrandProfile.channels.joined(separator: ", "))", key)
+            guard let channel = Channel(rawValue: c) else {
+                throw fail(.invalidValue, "unknown channel \"\(c)\"; expected one of \(Channel.allCases.map(\.rawValue).joined(separator: ", "))", key)
             }
-            return c
+            return channel
         }
         func pattern(_ source: String, _ key: String, ignoreCase: Bool = false, literal: Bool = false) throws(KitError) -> StylePattern {
             do { return try StylePattern(source, ignoreCase: ignoreCase, literal: literal) } catch {
@@ -194,12 +194,12 @@ extension BrandProfile {
 
         let check: StyleRule.Check
         switch kind {
-        case "existence":
+        case .existence:
             let ic = try bool("ignorecase")
             var patterns: [StylePattern] = []
             for s in try strings("tokens") { patterns.append(try pattern(s, "tokens", ignoreCase: ic)) }
             check = .existence(patterns)
-        case "substitution":
+        case .substitution:
             let ic = try bool("ignorecase")
             guard let swap = t["swap"]?.table, !swap.isEmpty else { throw fail(.wrongType, "`swap` must be a non-empty table of wrong = \"right\"", "swap") }
             var pairs: [(StylePattern, String)] = []
@@ -208,26 +208,26 @@ extension BrandProfile {
                 pairs.append((try pattern(key, "swap", ignoreCase: ic), right))
             }
             check = .substitution(pairs)
-        case "capitalization":
+        case .capitalization:
             var names: [(String, StylePattern)] = []
             for n in try strings("names").sorted(by: { $0.count > $1.count }) {
                 names.append((n, try pattern(n, "names", ignoreCase: true, literal: true)))
             }
             check = .capitalization(names)
-        case "occurrence":
+        case .occurrence:
             let scope = t["scope"] == nil ? "text" : try string("scope")
             guard scope == "text" || scope == "sentence" else { throw fail(.invalidValue, "`scope` must be \"text\" or \"sentence\"", "scope") }
             check = .occurrence(try pattern(try string("token"), "token"), max: try positive("max", allowZero: true) ?? 0, perSentence: scope == "sentence")
-        case "conditional":
+        case .conditional:
             check = .conditional(when: try pattern(try string("when"), "when"), then: try pattern(try string("then"), "then"))
-        case "required":
+        case .required:
             let text = try string("text")
             guard !text.isEmpty else { throw fail(.invalidValue, "`text` must not be empty", "text") }
             check = .required(channel: try channel("channel")!, text: text)
-        case "readability":
+        case .readability:
             guard let g = t["max_grade"]?.double else { throw fail(.wrongType, "`max_grade` must be a number", "max_grade") }
             check = .readability(maxGrade: g, channel: try channel("channel"))
-        default: // length
+        case .length:
             let w = try positive("max_words"), s = try positive("max_sentences"), c = try positive("max_chars")
             guard w != nil || s != nil || c != nil else { throw fail(.missingKey, "a length rule needs max_words, max_sentences or max_chars", nil) }
             check = .length(maxWords: w, maxSentences: s, maxChars: c, channel: try channel("channel"))

@@ -25,9 +25,6 @@ public struct BrandProfile: Sendable {
         public init() {}
     }
 
-    /// Channel names a kit may use.
-    public static let channels = ["email", "social", "search-ad", "landing", "blog", "voiceover"]
-
     public var name: String
     public var locale: String
     public var voice: Voice

@@ -26,7 +26,7 @@ public struct StyleChecker: Sendable {
     }
 
     /// Every finding for `text` as copy for `channel` (nil: rules without a channel only), in rule order.
-    public func check(_ text: String, channel: String? = nil) -> [StyleFinding] {
+    public func check(_ text: String, channel: Channel? = nil) -> [StyleFinding] {
         var findings: [StyleFinding] = []
         let index = ScalarIndex(text)
         let whole = (0, index.scalars.count)
@@ -83,7 +83,7 @@ public struct StyleChecker: Sendable {
                 let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
                 let chars = trimmed.count, words = TextSegmenter.words(in: text).count, sentences = TextSegmenter.sentences(in: text).count
                 // A search ad is a set of assets: each labelled line ("Headline: ...") is measured on its own.
-                if channel == "search-ad", let m = maxChars {
+                if channel == .searchAd, let m = maxChars {
                     if let long = Self.labelledLines(text).first(where: { $0.text.count > m }) {
                         add(long.start, long.end, "\(long.text.count) characters", shown: long.text)
                     }
@@ -150,47 +150,48 @@ public struct StyleChecker: Sendable {
         return lines
     }
 
-    func channelFindings(_ text: String, channel: String, index: ScalarIndex) -> [StyleFinding] {
+    func channelFindings(_ text: String, channel: Channel, index: ScalarIndex) -> [StyleFinding] {
         var out: [StyleFinding] = []
+        let limits = channel.limits
         let lines = Self.labelledLines(text)
-        func limit(_ label: String, _ max: Int, _ rule: String, _ what: String) {
+        let rule = { (what: String) in "channel.\(channel.rawValue).\(what)" }
+        for label in limits.requiredLines where !lines.contains(where: { $0.label == label }) {
+            out.append(StyleFinding(rule: rule(label), level: .error, start: 0, end: 0, text: "",
+                                    message: "The \(channel.rawValue) has no `\(label.prefix(1).uppercased() + label.dropFirst()):` line.", replacement: nil))
+        }
+        for (label, max) in limits.lines.sorted(by: { $0.key < $1.key }) {
             for l in lines where l.label == label || l.label.hasPrefix(label + " ") {
                 if l.text.count > max {
-                    out.append(StyleFinding(rule: rule, level: .error, start: l.start, end: l.end, text: l.text,
-                                            message: "\(what) is \(l.text.count) characters; the limit is \(max).", replacement: nil))
+                    out.append(StyleFinding(rule: rule(label), level: .error, start: l.start, end: l.end, text: l.text,
+                                            message: "\(Self.lineNames[label] ?? "The \(label)") is \(l.text.count) characters; the limit is \(max).", replacement: nil))
                 }
             }
         }
-        switch channel {
-        case "email":
-            if !lines.contains(where: { $0.label == "subject" }) {
-                out.append(StyleFinding(rule: "channel.email.subject", level: .error, start: 0, end: 0, text: "", message: "The email has no `Subject:` line.", replacement: nil))
-            }
-            limit("subject", 60, "channel.email.subject", "The subject line")
-            limit("preheader", 90, "channel.email.preheader", "The preheader")
-        case "social":
+        if let max = limits.characters {
             let chars = text.trimmingCharacters(in: .whitespacesAndNewlines).count
-            if chars > 280 {
-                out.append(StyleFinding(rule: "channel.social.length", level: .error, start: 0, end: index.scalars.count, text: "",
-                                        message: "The post is \(chars) characters; the limit is 280.", replacement: nil))
+            if chars > max {
+                out.append(StyleFinding(rule: rule("length"), level: .error, start: 0, end: index.scalars.count, text: "",
+                                        message: "The post is \(chars) characters; the limit is \(max).", replacement: nil))
             }
+        }
+        if let max = limits.hashtags {
             let tags = TextSegmenter.words(in: text).filter { $0.text.hasPrefix("#") }
-            if tags.count > 3 {
-                out.append(StyleFinding(rule: "channel.social.hashtags", level: .error, start: tags[3].start, end: tags[3].end, text: tags[3].text,
-                                        message: "\(tags.count) hashtags; the limit is 3.", replacement: nil))
+            if tags.count > max {
+                out.append(StyleFinding(rule: rule("hashtags"), level: .error, start: tags[max].start, end: tags[max].end, text: tags[max].text,
+                                        message: "\(tags.count) hashtags; the limit is \(max).", replacement: nil))
             }
-        case "search-ad":
-            limit("headline", 30, "channel.search-ad.headline", "The headline")
-            limit("description", 90, "channel.search-ad.description", "The description")
-        case "voiceover":
-            let budget = Int(30 * speakingRate)
+        }
+        if let seconds = limits.spokenSeconds {
+            let budget = Int(Double(seconds) * speakingRate)
             let words = TextSegmenter.words(in: text).count
             if words > budget {
-                out.append(StyleFinding(rule: "channel.voiceover.words", level: .error, start: 0, end: index.scalars.count, text: "",
-                                        message: "The script has \(words) words; 30 seconds at \(speakingRate) words a second is \(budget).", replacement: nil))
+                out.append(StyleFinding(rule: rule("words"), level: .error, start: 0, end: index.scalars.count, text: "",
+                                        message: "The script has \(words) words; \(seconds) seconds at \(speakingRate) words a second is \(budget).", replacement: nil))
             }
-        default: break
         }
         return out
     }
+
+    /// How a labelled line is named in a finding's message.
+    static let lineNames = ["subject": "The subject line"]
 }

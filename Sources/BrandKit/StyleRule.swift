@@ -1,6 +1,11 @@
 /// One `[[rules]]` table of brand.toml: a style rule the critique checks.
 public struct StyleRule: Sendable {
-    public enum Level: String, Sendable, CaseIterable { case error, warning, suggestion }
+    public enum Level: String, Sendable, CaseIterable, Codable { case error, warning, suggestion }
+
+    /// The `kind` of a `[[rules]]` table: which check it makes, and so which keys it takes.
+    public enum Kind: String, Sendable, CaseIterable {
+        case existence, substitution, capitalization, occurrence, conditional, required, readability, length
+    }
 
     /// What the rule checks, with its kind's keys.
     public enum Check: Sendable {
@@ -15,15 +20,15 @@ public struct StyleRule: Sendable {
         /// When `when` matches, `then` must match somewhere.
         case conditional(when: StylePattern, then: StylePattern)
         /// Copy for `channel` must contain `text`.
-        case required(channel: String, text: String)
+        case required(channel: Channel, text: String)
         /// Flesch-Kincaid grade at most `maxGrade`.
-        case readability(maxGrade: Double, channel: String?)
+        case readability(maxGrade: Double, channel: Channel?)
         /// Size limits.
-        case length(maxWords: Int?, maxSentences: Int?, maxChars: Int?, channel: String?)
+        case length(maxWords: Int?, maxSentences: Int?, maxChars: Int?, channel: Channel?)
     }
 
     public var id: String
-    public var kind: String
+    public var kind: Kind
     public var level: Level
     /// The message, with `%s` at most once.
     public var message: String
@@ -38,7 +43,7 @@ public struct StyleRule: Sendable {
     }
 
     /// The channel the rule is limited to, if any.
-    public var channel: String? {
+    public var channel: Channel? {
         switch check {
         case .required(let c, _): c
         case .readability(_, let c): c

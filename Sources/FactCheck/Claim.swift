@@ -8,13 +8,33 @@ public struct Claim: Sendable, Equatable {
     public var end: Int
     /// Quantities in the claim; their offsets are relative to the whole text too.
     public var quantities: [Quantity]
-    /// Why it is check-worthy: "quantity", "comparison", "policy", "place".
-    public var kinds: [String]
+    /// Why a sentence is check-worthy.
+    public enum Kind: String, Sendable, CaseIterable {
+        /// It states a figure (a price, a size, a date, a count).
+        case quantity
+        /// It compares ("faster", "the lightest").
+        case comparison
+        /// It states a policy (a warranty, returns, shipping).
+        case policy
+        /// It names a place.
+        case place
+    }
+
+    /// Why it is check-worthy; empty for a statement kept only because the knowledge base denies it.
+    public var kinds: [Kind]
 }
 
 /// The verdict on one claim, with what decided it.
 public struct ClaimCheck: Sendable {
     public enum Verdict: String, Sendable, Codable, CaseIterable { case supported, contradicted, unverifiable }
+
+    /// What decided a verdict.
+    public enum Decider: String, Sendable, Codable, CaseIterable {
+        /// The deterministic checks (figures, places, names, denials).
+        case rules
+        /// The language-model judge, for claims the rules could not decide.
+        case judge
+    }
 
     public var claim: Claim
     public var verdict: Verdict
@@ -23,8 +43,7 @@ public struct ClaimCheck: Sendable {
     public var reason: String
     /// For contradicted claims: the claim rewritten with the knowledge base's figure.
     public var suggestion: String?
-    /// "rules" or "judge".
-    public var decidedBy: String
+    public var decidedBy: Decider
 }
 
 /// A passage from the knowledge base.

@@ -46,11 +46,11 @@ public enum ClaimExtractor {
             let end = start + body.unicodeScalars.count
             let quantities = all.filter { $0.start >= start && $0.end <= end && !($0.dimension == .count && $0.unit.isEmpty) }
             let words = Set(body.lowercased().split { !$0.isLetter && $0 != "-" }.map(String.init))
-            var kinds: [String] = []
-            if !quantities.isEmpty { kinds.append("quantity") }
-            if !words.isDisjoint(with: comparison) || words.contains(where: { $0.hasSuffix("est") && $0.count > 5 }) { kinds.append("comparison") }
-            if !words.isDisjoint(with: policy) { kinds.append("policy") }
-            if let places, !places.find(in: body).isEmpty { kinds.append("place") }
+            var kinds: [Claim.Kind] = []
+            if !quantities.isEmpty { kinds.append(.quantity) }
+            if !words.isDisjoint(with: comparison) || words.contains(where: { $0.hasSuffix("est") && $0.count > 5 }) { kinds.append(.comparison) }
+            if !words.isDisjoint(with: policy) { kinds.append(.policy) }
+            if let places, !places.find(in: body).isEmpty { kinds.append(.place) }
             guard !kinds.isEmpty || everySentence else { continue }
             out.append(Claim(text: body, start: start, end: end, quantities: quantities, kinds: kinds))
         }

@@ -144,7 +144,7 @@ public struct FactChecker {
             // (A figure in words, "twenty twelve", is not rewritten.)
             let suggestion = q.text.first?.isLetter == true && q.dimension != .weekdays ? nil : Self.replace(q, with: e, in: claim)
             return ClaimCheck(claim: claim, verdict: .contradicted, evidence: [unit.evidence],
-                              reason: "The claim says \(q.text); \(unit.evidence.source) says “\(unit.text)”.", suggestion: suggestion, decidedBy: "rules")
+                              reason: "The claim says \(q.text); \(unit.evidence.source) says “\(unit.text)”.", suggestion: suggestion, decidedBy: .rules)
         }
         let placeCheck = try checkPlaces(claim, units: units, entities: claimEntities)
         if let c = placeCheck.contradiction {
@@ -158,7 +158,7 @@ public struct FactChecker {
                 let written = c.unit.text.contains("the " + c.listed[0]) && !claim.text.contains("the " + c.place) ? "the " + c.listed[0] : c.listed[0]
                 suggestion = claim.text.replacingOccurrences(of: c.place, with: written)
             }
-            return ClaimCheck(claim: claim, verdict: .contradicted, evidence: [c.unit.evidence], reason: reason, suggestion: suggestion, decidedBy: "rules")
+            return ClaimCheck(claim: claim, verdict: .contradicted, evidence: [c.unit.evidence], reason: reason, suggestion: suggestion, decidedBy: .rules)
         }
         let checkWorthy = claim.quantities.filter { $0.dimension != .count || !["charge", "bike", "way", "day", "time", "place"].contains($0.unit) }
         // Supported only when every figure worth checking is borne out.
@@ -167,12 +167,12 @@ public struct FactChecker {
             var cited: [Evidence] = []
             for u in sources where !cited.contains(u.evidence) { cited.append(u.evidence) }
             return ClaimCheck(claim: claim, verdict: .supported, evidence: cited,
-                              reason: "Matches \(sources[0].evidence.source): “\(sources[0].text)”.", suggestion: nil, decidedBy: "rules")
+                              reason: "Matches \(sources[0].evidence.source): “\(sources[0].text)”.", suggestion: nil, decidedBy: .rules)
         }
         if claim.quantities.isEmpty, placeCheck.unstated.isEmpty, let (unit, same) = statementMatch(claim, units: units, entities: claimEntities) {
             return ClaimCheck(claim: claim, verdict: same ? .supported : .contradicted, evidence: [unit.evidence],
                               reason: same ? "Matches \(unit.evidence.source): “\(unit.text)”." : "\(unit.evidence.source) says the opposite: “\(unit.text)”.",
-                              suggestion: nil, decidedBy: "rules")
+                              suggestion: nil, decidedBy: .rules)
         }
         // What the rules leave open is supported only when one statement bears out all of it
         // (every figure, place and product, most of the words), and the judge, shown that
@@ -182,20 +182,20 @@ public struct FactChecker {
             let statement = Evidence(source: unit.evidence.source, heading: unit.evidence.heading, text: unit.text, score: unit.evidence.score)
             guard let judge else {
                 return ClaimCheck(claim: claim, verdict: .supported, evidence: [unit.evidence], reason: "Matches \(unit.evidence.source): “\(unit.text)”.",
-                                  suggestion: nil, decidedBy: "rules")
+                                  suggestion: nil, decidedBy: .rules)
             }
             if let ruling = try judge.judge(claim: claim.text, evidence: [statement]) {
                 if ruling.verdict == .supported {
                     return ClaimCheck(claim: claim, verdict: .supported, evidence: [unit.evidence], reason: "Matches \(unit.evidence.source): “\(unit.text)”.",
-                                      suggestion: nil, decidedBy: "judge")
+                                      suggestion: nil, decidedBy: .judge)
                 }
                 return ClaimCheck(claim: claim, verdict: .unverifiable, evidence: [], reason: "\(unit.evidence.source) comes close (“\(unit.text)”), but the language model does not find it says this. \(ruling.reason)",
-                                  suggestion: nil, decidedBy: "judge")
+                                  suggestion: nil, decidedBy: .judge)
             }
         }
         return ClaimCheck(claim: claim, verdict: .unverifiable, evidence: [],
                           reason: claim.quantities.isEmpty ? "No figure to compare, and nothing in the knowledge base decides it." :
-                              "No passage in the knowledge base states this figure.", suggestion: nil, decidedBy: "rules")
+                              "No passage in the knowledge base states this figure.", suggestion: nil, decidedBy: .rules)
     }
 
     /// A sentence that is not check-worthy by its form, contradicted when a negative statement denies it.
@@ -208,7 +208,7 @@ public struct FactChecker {
 
     static func denied(_ claim: Claim, by denial: Denial) -> ClaimCheck {
         ClaimCheck(claim: claim, verdict: .contradicted, evidence: [denial.unit.evidence],
-                   reason: "\(denial.unit.evidence.source) says the opposite: “\(denial.unit.text)”.", suggestion: nil, decidedBy: "rules")
+                   reason: "\(denial.unit.evidence.source) says the opposite: “\(denial.unit.text)”.", suggestion: nil, decidedBy: .rules)
     }
 
     /// Whether a statement is about exactly what a claim is about: its products, or its places

@@ -42,9 +42,9 @@ extension KnowledgeBase {
                 FROM kb_fts f JOIN kb_chunks c ON c.id = f.rowid WHERE kb_fts MATCH ? ORDER BY s LIMIT ?
                 """, match, depth)
             for (i, r) in rows.enumerated() {
-                let id = r["id"].int64 ?? 0
-                bm25[id] = (i, -(r["s"].double ?? 0))
-                coverage[id] = Self.coverage(of: words, in: Self.allWords(r.string("heading") + " " + r.string("text")))
+                let id = try r.int64("id")
+                bm25[id] = (i, -(try r.value("s").double ?? 0))
+                coverage[id] = Self.coverage(of: words, in: Self.allWords(try r.string("heading") + " " + r.string("text")))
             }
         }
         var vector: [Int64: (rank: Int, score: Double)] = [:]
@@ -79,8 +79,8 @@ extension KnowledgeBase {
                 """, id) else {
                 throw KnowledgeError(.notFound, "chunk \(id) vanished during the search")
             }
-            return Hit(source: row.string("path"), anchor: row.string("anchor"), heading: row.string("heading"), text: row.string("text"),
-                       updated: row.optionalString("updated"), contentHash: row.string("content_hash"),
+            return Hit(source: try row.string("path"), anchor: try row.string("anchor"), heading: try row.string("heading"), text: try row.string("text"),
+                       updated: try row.optionalString("updated"), contentHash: try row.string("content_hash"),
                        bm25: bm25[id]?.score, similarity: vector[id]?.score, score: score, chunkID: id)
         }
     }
@@ -145,8 +145,8 @@ extension KnowledgeBase {
         var ids: [Int64] = []
         var all: [Float] = []
         for row in try database.rows("SELECT id, vector FROM kb_chunks ORDER BY id") {
-            ids.append(row["id"].int64 ?? 0)
-            let blob = row["vector"].bytes ?? []
+            ids.append(try row.int64("id"))
+            let blob = try row.value("vector").bytes ?? []
             blob.withUnsafeBytes { all.append(contentsOf: $0.bindMemory(to: Float.self)) }
         }
         let loaded = (ids, all)

@@ -31,19 +31,25 @@ public final class KnowledgeBase {
     /// Adds or refreshes documents. `name` is how each is recorded (e.g. "knowledge/warranty.md").
     /// Each file is read, validated, chunked and embedded before the database is touched; its old
     /// chunks are replaced in one transaction, so a failure leaves nothing half-indexed.
-    public func add(files: [(path: String, name: String)]) throws -> [AddResult] {
+    /// `cancellation` is checked before each file and each chunk's embedding; files finished
+    /// before it stay indexed.
+    public func add(files: [(path: String, name: String)], cancellation: CancellationToken? = nil) throws -> [AddResult] {
         var results: [AddResult] = []
         for (path, name) in files {
+            try cancellation?.check()
             let text = try Self.readText(path)
             let hash = SHA256.hash(Array(text.utf8)).hex
             let old = try database.row("SELECT content_hash, model FROM kb_documents WHERE path = ?", name)
-            if let old, old.string("content_hash") == hash, old.string("model") == modelName {
+            if let old, try old.string("content_hash") == hash, try old.string("model") == modelName {
                 results.append(AddResult(path: name, action: .unchanged, chunks: try database.scalar("SELECT count(*) FROM kb_chunks WHERE path = ?", name).int ?? 0))
                 continue
             }
             let (front, chunks) = try chunker.split(text, file: path)
             guard !chunks.isEmpty else { throw KnowledgeError(.empty, "no text to index", path: path) }
-            let vectors = try chunks.map { try embedder.embed("\($0.heading)\n\($0.text)") }
+            let vectors = try chunks.map {
+                try cancellation?.check()
+                return try embedder.embed("\($0.heading)\n\($0.text)")
+            }
             let db = database
             try db.inTransaction {
                 try db.execute("DELETE FROM kb_chunks WHERE path = ?", name)
@@ -66,12 +72,7 @@ public final class KnowledgeBase {
 
     /// Removes a document and its chunks.
     public func remove(_ name: String) throws {
-        let db = database
-        try db.inTransaction {
-            try db.execute("DELETE FROM kb_chunks WHERE path = ?", name)
-            try db.execute("DELETE FROM kb_documents WHERE path = ?", name)
-            guard db.changes > 0 else { throw KnowledgeError(.notFound, "not in the knowledge base", path: name) }
-        }
+        try Self.remove(name, from: database)
         cache = nil
     }
 
@@ -84,16 +85,10 @@ public final class KnowledgeBase {
     /// whether a detail appears in it at all.
     public func allText() throws -> String {
         try database.rows("SELECT heading, text FROM kb_chunks ORDER BY path, ordinal")
-            .map { $0.string("heading") + "\n" + $0.string("text") }.joined(separator: "\n")
+            .map { try $0.string("heading") + "\n" + $0.string("text") }.joined(separator: "\n")
     }
 
-    public func documents() throws -> [Document] {
-        try database.rows("""
-            SELECT d.path, d.title, d.updated, d.content_hash, (SELECT count(*) FROM kb_chunks c WHERE c.path = d.path) AS chunks
-            FROM kb_documents d ORDER BY d.path
-            """).map { Document(path: $0.string("path"), title: $0.optionalString("title"), updated: $0.optionalString("updated"),
-                                chunks: $0.int("chunks"), contentHash: $0.string("content_hash")) }
-    }
+    public func documents() throws -> [Document] { try Self.documents(in: database) }
 
     /// Reads a file as text, refusing empty and binary files.
     static func readText(_ path: String) throws -> String {

@@ -1,3 +1,5 @@
+import BrandKit
+
 /// A campaign brief: what to write, for whom, and where it will run.
 ///
 /// A brief is a Markdown file whose TOML front matter holds the fields below; the Markdown body is

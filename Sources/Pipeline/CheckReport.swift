@@ -1,3 +1,5 @@
+import BrandKit
+import FactCheck
 import Support
 
 /// The result of checking one text: claims with verdicts, style findings, tone, readability and
@@ -14,22 +16,19 @@ public struct CheckReport: Sendable, Encodable {
         public var text: String
         public var start: Int
         public var end: Int
-        /// "supported", "contradicted" or "unverifiable".
-        public var verdict: String
+        public var verdict: ClaimCheck.Verdict
         public var evidence: [Evidence]
         public var reason: String
         /// A corrected wording, for contradicted claims (null in JSON when there is none).
         @NullEncoded public var suggestion: String?
-        /// Who decided: "rules" or "judge".
-        public var decidedBy: String
+        public var decidedBy: ClaimCheck.Decider
 
         enum CodingKeys: String, CodingKey { case text, start, end, verdict, evidence, reason, suggestion, decidedBy = "decided_by" }
     }
 
     public struct Finding: Sendable, Encodable, Equatable {
         public var rule: String
-        /// "error", "warning" or "suggestion".
-        public var level: String
+        public var level: StyleRule.Level
         public var start: Int
         public var end: Int
         public var text: String
@@ -60,10 +59,13 @@ public struct CheckReport: Sendable, Encodable {
     /// False when any error-level finding or contradicted claim remains.
     public var passed: Bool
     /// The channel the text was checked as, if any.
-    public var channel: String?
+    public var channel: Channel?
 
-    /// Counts of claims by verdict.
-    public var verdictCounts: [String: Int] { Dictionary(grouping: claims, by: \.verdict).mapValues(\.count) }
+    /// Counts of claims by verdict, keyed by the verdict's name.
+    public var verdictCounts: [String: Int] { Dictionary(grouping: claims, by: \.verdict.rawValue).mapValues(\.count) }
+
+    /// The claims with this verdict.
+    public func claims(_ verdict: ClaimCheck.Verdict) -> [Claim] { claims.filter { $0.verdict == verdict } }
 
     enum CodingKeys: String, CodingKey { case claims, findings, tone, readability, score, passed, channel }
 }

@@ -6,6 +6,12 @@ public enum CopyText {
     /// The least number of letters a text needs to be checked as copy.
     public static let minimumLetters = 2
 
+    /// Reads a file as copy.
+    public static func read(file: String) throws -> String {
+        guard let data = FileManager.default.contents(atPath: file) else { throw PipelineError(.notFound, "no such file", file: file) }
+        return try decode(data, file: file)
+    }
+
     /// Decodes `data` read from `file` as copy.
     /// - Throws: ``PipelineError`` `.invalidInput` naming the file and, for binary data, the byte offset.
     public static func decode(_ data: Data, file: String) throws -> String {

@@ -44,18 +44,18 @@ public final class Critic {
     public func check(_ text: String, channel: Channel?, context: [String] = []) throws -> CheckReport {
         do { try CopyText.validate(text) } catch let error as PipelineError {
             let r = style.readability(text)
-            return CheckReport(claims: [], findings: [.init(rule: "copy.empty", level: "error", start: 0, end: text.unicodeScalars.count,
+            return CheckReport(claims: [], findings: [.init(rule: "copy.empty", level: .error, start: 0, end: text.unicodeScalars.count,
                                                             text: "", message: error.message, replacement: nil)],
                                tone: nil, readability: .init(grade: 0, words: r.words, sentences: r.sentences, syllables: r.syllables,
                                                             maxGrade: profile.voice.readingGradeMax),
-                               score: 0, passed: false, channel: channel?.rawValue)
+                               score: 0, passed: false, channel: channel)
         }
-        var findings = style.check(text, channel: channel?.rawValue).map {
-            CheckReport.Finding(rule: $0.rule, level: $0.level.rawValue, start: $0.start, end: $0.end, text: $0.text, message: $0.message, replacement: $0.replacement)
+        var findings = style.check(text, channel: channel).map {
+            CheckReport.Finding(rule: $0.rule, level: $0.level, start: $0.start, end: $0.end, text: $0.text, message: $0.message, replacement: $0.replacement)
         }
         for d in inventedDetails.adding(context).find(in: text) {
             let rule = d.kind == .nearMissName ? "names.misspelt" : "invented.\(d.kind.rawValue)"
-            findings.append(CheckReport.Finding(rule: rule, level: "error", start: d.start, end: d.end, text: d.text, message: d.message, replacement: nil))
+            findings.append(CheckReport.Finding(rule: rule, level: .error, start: d.start, end: d.end, text: d.text, message: d.message, replacement: nil))
         }
         // A claim the brief itself states (a key message, the call to action) is the editor's own.
         let given = context.map { source in
@@ -67,26 +67,27 @@ public final class Critic {
             c.verdict = .supported
             c.evidence = [Evidence(source: "brief", heading: "", text: line, score: 1)]
             c.reason = "The brief says: “\(line)”."
-            c.decidedBy = "rules"
+            c.decidedBy = .rules
             return c
         }.map { c in
-            CheckReport.Claim(text: c.claim.text, start: c.claim.start, end: c.claim.end, verdict: c.verdict.rawValue,
+            CheckReport.Claim(text: c.claim.text, start: c.claim.start, end: c.claim.end, verdict: c.verdict,
                               evidence: c.evidence.map { .init(source: $0.source, text: $0.text, score: $0.score) },
                               reason: c.reason, suggestion: c.suggestion, decidedBy: c.decidedBy)
         }
         let r = style.readability(text)
         let toneReport = try tone?.score(text)
-        let errors = findings.filter { $0.level == "error" }.count
-        let warnings = findings.filter { $0.level == "warning" }.count
-        let suggestions = findings.filter { $0.level == "suggestion" }.count
-        let contradicted = claims.filter { $0.verdict == "contradicted" }.count
-        let unverifiable = claims.filter { $0.verdict == "unverifiable" }.count
-        var score = 100.0 - 15 * Double(errors) - 5 * Double(warnings) - Double(suggestions) - 20 * Double(contradicted) - 3 * Double(unverifiable)
+        let errors = Double(findings.filter { $0.level == .error }.count)
+        let warnings = Double(findings.filter { $0.level == .warning }.count)
+        let suggestions = Double(findings.filter { $0.level == .suggestion }.count)
+        let contradicted = Double(claims.filter { $0.verdict == .contradicted }.count)
+        let unverifiable = Double(claims.filter { $0.verdict == .unverifiable }.count)
+        var score: Double = 100 - 15 * errors - 5 * warnings - suggestions
+        score -= 20 * contradicted + 3 * unverifiable
         if let t = toneReport { score -= 20 * (1 - t.score) }
         return CheckReport(claims: claims, findings: findings, tone: toneReport,
                            readability: .init(grade: (r.grade * 10).rounded() / 10, words: r.words, sentences: r.sentences, syllables: r.syllables,
                                               maxGrade: profile.voice.readingGradeMax),
-                           score: Int(max(0, min(100, score)).rounded()), passed: errors == 0 && contradicted == 0, channel: channel?.rawValue)
+                           score: Int(max(0, min(100, score)).rounded()), passed: errors == 0 && contradicted == 0, channel: channel)
     }
 
     /// The text with the safe fixes applied, and what was done:
@@ -101,7 +102,7 @@ public final class Critic {
         for f in report.findings where f.replacement != nil && f.end > f.start {
             edits.append((f.start, f.end, f.replacement!, "\(f.rule): '\(f.text)' → '\(f.replacement!)'"))
         }
-        for c in report.claims where c.verdict == "contradicted" {
+        for c in report.claims where c.verdict == .contradicted {
             guard let s = c.suggestion, !s.isEmpty, s != c.text else { continue }
             edits.append((c.start, c.end, s, "claim corrected: '\(c.text)' → '\(s)'"))
         }
@@ -114,8 +115,8 @@ public final class Critic {
             }
         }
         let sentences = TextSegmenter.sentences(in: text)
-        for f in report.findings where f.level == "error" {
-            guard let rule = kinds[f.rule], rule.kind == "existence" || rule.kind == "conditional",
+        for f in report.findings where f.level == .error {
+            guard let rule = kinds[f.rule], rule.kind == .existence || rule.kind == .conditional,
                   let s = sentences.first(where: { $0.start <= f.start && f.start < $0.end }) else { continue }
             edits.append((s.start, s.end, "", "\(f.rule): removed '\(s.text)'"))
         }

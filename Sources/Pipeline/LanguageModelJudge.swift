@@ -39,13 +39,13 @@ public final class LanguageModelJudge {
         if let known = memo[prompt] { return known }
         let (sampler, maxTokens) = Studio.sampler(template.parameters, seed: 0)
         let promptAsset = try db.storeAsset(text: prompt, mediaType: "text/plain")
-        let runID = try db.beginRun(RunStart(step: "judge", templateID: version.templateID, templateVersion: version.version,
-                                             modelID: studio.languageModelID.name, modelHash: studio.languageModelID.hash,
-                                             parameters: Studio.parametersJSON(template.parameters, channel: nil, maxTokens: maxTokens),
-                                             seed: 0, inputs: [Run.AssetLink(role: "prompt", hash: promptAsset.hash)]))
-        do {
+        let start = RunStart(step: .judge, templateID: version.templateID, templateVersion: version.version,
+                             modelID: studio.languageModelID.name, modelHash: studio.languageModelID.hash,
+                             parameters: Studio.parametersJSON(template.parameters, channel: nil, maxTokens: maxTokens),
+                             seed: 0, inputs: [Run.AssetLink(role: "prompt", hash: promptAsset.hash)])
+        return try studio.recordingRun(start) { runID in
             let model = try studio.languageModel()
-            let result = try model.generate(prompt: model.chatPrompt(user: prompt), maxTokens: maxTokens, sampler: sampler, schema: schema)
+            let result = try studio.generate(model, prompt: model.chatPrompt(user: prompt), maxTokens: maxTokens, sampler: sampler, schema: schema)
             let ruling: Ruling
             do {
                 ruling = try JSONDecoder().decode(Ruling.self, from: Data(result.text.utf8))
@@ -60,9 +60,6 @@ public final class LanguageModelJudge {
             try db.finishRun(runID, outputs: [Run.AssetLink(role: "ruling", hash: output.hash)], tokenCount: result.tokens.count)
             memo[prompt] = ruling
             return ruling
-        } catch {
-            try? db.failRun(runID, error: "\(error)")
-            throw error
         }
     }
 }

@@ -1,3 +1,5 @@
+import BrandKit
+
 /// A pipeline error: what went wrong, and where (file, line, field) when it came from an input file.
 public struct PipelineError: Error, Sendable, CustomStringConvertible {
     public enum Code: String, Sendable {

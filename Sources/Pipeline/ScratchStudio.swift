@@ -12,6 +12,12 @@ public final class ScratchStudio {
     ///   - brand: the kit folder; its `knowledge/*.md` become the knowledge base.
     ///   - knowledge: another folder of knowledge files instead of the kit's.
     ///   - templates: the templates folder (nil: none, for checking only).
+    public convenience init(brand: String, knowledge: String? = nil, templates: String?, options: StudioOptions, job: Job = .unattended) throws {
+        let models = try StudioModels.resolve(cache: options.cache, languageModel: options.languageModel, embedder: options.embedder) { job.emit(.note($0)) }
+        try self.init(brand: brand, knowledge: knowledge, templates: templates, models: models, threads: options.threads)
+        studio.job = job
+    }
+
     public init(brand: String, knowledge: String? = nil, templates: String?, models: StudioModels, threads: Int?) throws {
         folder = NSTemporaryDirectory() + "copydesk-scratch-\(UUID().uuidString)"
         do {

@@ -18,7 +18,7 @@ extension Studio {
     /// Why a passing report may still not be approved without a person, or nil: its score is
     /// below the kit's `min_score`, or it keeps more unverifiable claims than `max_unverifiable`.
     public static func holdReason(_ report: CheckReport, gate: BrandProfile.Review) -> String? {
-        let unverifiable = report.claims.filter { $0.verdict == "unverifiable" }.count
+        let unverifiable = report.claims.filter { $0.verdict == .unverifiable }.count
         if unverifiable > gate.maxUnverifiable {
             let allowed = gate.maxUnverifiable == 0 ? "none is allowed" : "at most \(gate.maxUnverifiable) allowed"
             return "\(unverifiable) claim\(unverifiable == 1 ? "" : "s") could not be verified against the knowledge base (\(allowed) for automatic approval)"
@@ -32,19 +32,17 @@ extension Studio {
     /// Runs a brief through the whole pipeline: for each channel, draft, review, revise while the
     /// check fails or scores below the kit's minimum (up to `rounds` re-drafts), review again, and approve as `approver` when it passes
     /// and scores at least the brand's `[review] min_score`. Any other piece stays in review for a person.
+    /// Each step reports to the job; `finished` is called after each channel.
     public func run(_ brief: Brief, brand: BrandVoice, seed: UInt64, rounds: Int = 2, approver: String?,
-                    channels: [Channel]? = nil, progress: (String) -> Void = { _ in }) throws -> [ChannelOutcome] {
+                    channels: [Channel]? = nil, finished: (ChannelOutcome) -> Void = { _ in }) throws -> [ChannelOutcome] {
         var outcomes: [ChannelOutcome] = []
         for channel in channels ?? brief.channels {
             let t0 = Date()
-            progress("drafting \(channel.rawValue)")
             let draft = try self.draft(brief, channel: channel, brand: brand, seed: seed)
-            progress("checking \(channel.rawValue)")
             var current = try review(piece: draft.piece.id)
             let gate = try critic().profile.review
             let minScore = gate.minScore
             if !current.report.passed || Self.holdReason(current.report, gate: gate) != nil {
-                progress("revising \(channel.rawValue)")
                 let revised = try revise(piece: draft.piece.id, rounds: rounds, seed: seed, minScore: minScore,
                                          maxUnverifiable: gate.maxUnverifiable, checked: current)
                 current = try review(piece: draft.piece.id, note: "after revision", checked: revised)
@@ -53,14 +51,15 @@ extension Studio {
             if current.report.passed, let approver {
                 if let reason = Self.holdReason(current.report, gate: gate) {
                     heldBack = reason
-                    progress("\(channel.rawValue): \(reason); left for an editor")
+                    job.emit(.note("\(channel.rawValue): \(reason); left for an editor"))
                 } else {
                     current.piece = try database.recordReview(draft.piece.id, state: .approved, actor: approver,
                                                               note: "passed every rule; every claim verified; score \(current.report.score)")
                 }
             }
-            outcomes.append(ChannelOutcome(channel: channel, draft: draft, final: current, seconds: Date().timeIntervalSince(t0),
-                                           heldBack: heldBack))
+            let outcome = ChannelOutcome(channel: channel, draft: draft, final: current, seconds: Date().timeIntervalSince(t0), heldBack: heldBack)
+            outcomes.append(outcome)
+            finished(outcome)
         }
         return outcomes
     }

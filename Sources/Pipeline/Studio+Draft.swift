@@ -1,6 +1,9 @@
+import BrandKit
 import Foundation
+import Knowledge
 import Prompts
 import Store
+import Support
 import TextGeneration
 
 /// What the drafting model is told about the brand.
@@ -45,6 +48,15 @@ public struct DraftPlan: Sendable, Equatable, Decodable {
 }
 
 extension Studio {
+    /// Drafts one channel of a brief in the workspace's brand voice (see
+    /// `draft(_:channel:brand:seed:onText:)`); the knowledge base must hold the brand's facts.
+    public func draft(_ brief: Brief, channel: Channel, seed: UInt64, onText: (String) -> Bool = { _ in true }) throws -> DraftResult {
+        guard try !KnowledgeBase.isEmpty(database) else {
+            throw PipelineError(.invalidState, "the knowledge base is empty: add the brand's facts first (`copydesk kb add`)")
+        }
+        return try draft(brief, channel: channel, brand: try BrandVoice.load(from: .workspace(workspace)), seed: seed, onText: onText)
+    }
+
     /// Drafts one channel of a brief in two steps with the language model, both constrained to
     /// JSON: a plan (the `draft-plan` template: which numbered facts to use, and the idea), then
     /// the copy in the channel's parts with their length limits (the channel's template, in the
@@ -78,15 +90,15 @@ extension Studio {
         var inputs = [Run.AssetLink(role: "brief", hash: briefAsset.hash), Run.AssetLink(role: "facts", hash: factsAsset.hash),
                       Run.AssetLink(role: "prompt", hash: promptAsset.hash)]
         if let brandHash = brand.brandAssetHash { inputs.append(Run.AssetLink(role: "brand", hash: brandHash)) }
-        let runID = try db.beginRun(RunStart(step: "draft", templateID: template.templateID, templateVersion: template.version,
-                                             modelID: languageModelID.name, modelHash: languageModelID.hash,
-                                             parameters: Self.parametersJSON(copyPrompt.parameters, channel: channel, maxTokens: maxTokens),
-                                             seed: seed, inputs: inputs))
-        do {
+        let start = RunStart(step: .draft, templateID: template.templateID, templateVersion: template.version,
+                             modelID: languageModelID.name, modelHash: languageModelID.hash,
+                             parameters: Self.parametersJSON(copyPrompt.parameters, channel: channel, maxTokens: maxTokens),
+                             seed: seed, inputs: inputs)
+        return try recordingRun(start, detail: channel.rawValue) { runID in
             let model = try languageModel()
             // Step 1: the plan.
-            let planResult = try model.generate(prompt: model.chatPrompt(messages), maxTokens: planTokens, sampler: planSampler,
-                                                schema: try Self.planSchema(facts))
+            let planResult = try generate(model, prompt: model.chatPrompt(messages), maxTokens: planTokens, sampler: planSampler,
+                                          schema: try Self.planSchema(facts))
             var plan = (try? JSONDecoder().decode(DraftPlan.self, from: Data(planResult.text.utf8))) ?? DraftPlan(angle: "", facts: [])
             plan.angle = CopyLayout.fit(CopyLayout.clean(plan.angle), 160)
             if facts.selected(plan.chosen).isEmpty { plan.facts = facts.items.prefix(3).map(\.id) }
@@ -102,9 +114,9 @@ extension Studio {
             let transcriptAsset = try db.storeAsset(text: Self.transcript(messages), mediaType: "text/plain")
             let planAsset = try db.storeAsset(text: planResult.text, mediaType: "application/json")
             let copyAsset = { try db.storeAsset(text: $0, mediaType: "application/json") }
-            let result = try model.generate(prompt: model.chatPrompt(messages), maxTokens: maxTokens, sampler: sampler,
-                                            schema: try layout.schema(), reusingPrefix: true, onText: onText)
-            if result.stopReason == .cancelled { throw PipelineError(.cancelled, "the \(channel.rawValue) draft was cancelled") }
+            let result = try generate(model, prompt: model.chatPrompt(messages), maxTokens: maxTokens, sampler: sampler,
+                                      schema: try layout.schema(), reusingPrefix: true, onText: onText)
+            if result.stopReason == .cancelled { throw Cancelled() }
             let document = try copyAsset(result.text)
             let text = FigureStyle.matching(try layout.render(result.text, callToAction: brief.callToAction),
                                             sources: brief.source + "\n" + (try knowledge().allText()))
@@ -119,13 +131,9 @@ extension Studio {
                                                   Run.AssetLink(role: "draft", hash: output.hash)],
                                  tokenCount: planResult.tokens.count + result.tokens.count)
                 return try db.createPiece(briefHash: briefAsset.hash, campaign: brief.campaign, channel: channel.rawValue,
-                                          assetHash: output.hash, runID: runID, origin: "draft", actor: actor)
+                                          assetHash: output.hash, runID: runID, origin: .draft, actor: actor)
             }
             return DraftResult(piece: piece, text: text, assetHash: output.hash, runID: runID, facts: sheet, plan: plan, generation: result)
-        } catch {
-            let cancelled = (error as? PipelineError)?.code == .cancelled
-            try? db.failRun(runID, error: "\(error)", status: cancelled ? .cancelled : .failed)
-            throw error
         }
     }
 

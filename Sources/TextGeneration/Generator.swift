@@ -1,5 +1,6 @@
 import Foundation
 import ModelFormats
+import Support
 
 /// What a generation produced and how fast.
 public struct GenerationResult: Sendable {
@@ -47,7 +48,11 @@ public final class LanguageModel {
         tokenizer.encode(chatTemplate.render(messages), parseSpecial: true, addBOS: false)
     }
 
-    /// Generates from `prompt` tokens, streaming text through `onText` (return false to cancel).
+    /// Generates from `prompt` tokens, streaming text through `onText` (return false to stop;
+    /// the result's stop reason is then `.cancelled`).
+    ///
+    /// `cancellation` is checked between prefill batches and before every token; when it is set,
+    /// generation throws `Cancelled`.
     ///
     /// - Parameters:
     ///   - schema: when given, output is constrained to JSON matching it, and generation stops
@@ -56,7 +61,7 @@ public final class LanguageModel {
     ///     generation (a conversation's next turn) instead of computing them again. The caller
     ///     makes this deterministic by always running the same sequence of generations.
     public func generate(prompt: [Int32], maxTokens: Int, sampler parameters: SamplerParameters,
-                         schema: JSONSchema? = nil, reusingPrefix: Bool = false,
+                         schema: JSONSchema? = nil, reusingPrefix: Bool = false, cancellation: CancellationToken? = nil,
                          onText: (String) -> Bool = { _ in true }) throws -> GenerationResult {
         var shared = 0
         if reusingPrefix {
@@ -68,7 +73,7 @@ public final class LanguageModel {
         cachedTokens = []
         let clock = ContinuousClock()
         let t0 = clock.now
-        var logits = try transformer.forward(tokens: Array(prompt[shared...]))
+        var logits = try prefill(Array(prompt[shared...]), cancellation: cancellation)
         cachedTokens = Array(prompt)
         let prefill = clock.now - t0
         var sampler = Sampler(parameters)
@@ -81,6 +86,7 @@ public final class LanguageModel {
         let t1 = clock.now
         var scratch = [Float](repeating: 0, count: logits.count)
         while generated.count < maxTokens {
+            if let cancellation, cancellation.isCancelled { throw Cancelled() }
             _ = scratch.withUnsafeMutableBufferPointer { $0.initialize(from: logits) }
             let next: Int32? = scratch.withUnsafeMutableBufferPointer { buffer in
                 if let current = constraint {
@@ -127,6 +133,16 @@ public final class LanguageModel {
         func seconds(_ d: Duration) -> Double { Double(d.components.seconds) + Double(d.components.attoseconds) * 1e-18 }
         return GenerationResult(text: text, tokens: generated, promptTokens: prompt.count, stopReason: reason,
                                 prefillSeconds: seconds(prefill), decodeSeconds: seconds(decode))
+    }
+
+    /// The prompt's forward pass, its cancellation surfacing as `Cancelled`.
+    private func prefill(_ tokens: [Int32], cancellation: CancellationToken?) throws -> UnsafeBufferPointer<Float> {
+        do {
+            return try transformer.forward(tokens: tokens, cancellation: cancellation)
+        } catch {
+            if error.code == .cancelled { throw Cancelled() }
+            throw error
+        }
     }
 
     /// Length of the longest prefix that is complete UTF-8 (an incomplete trailing sequence is held back).

@@ -7,7 +7,7 @@ final class RuleEvaluationTests: XCTestCase {
     struct Set: Decodable {
         struct Text: Decodable {
             struct Expected: Decodable { let rule: String, text: String }
-            let id: String, channel: String?, text: String, expected: [Expected], clean: Bool?
+            let id: String, channel: Channel?, text: String, expected: [Expected], clean: Bool?
         }
         let texts: [Text]
     }

@@ -57,7 +57,7 @@ final class CommandLineTests: XCTestCase {
         XCTAssertEqual(r.status, 0, r.stderr)
         let initJSON = try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as! [String: Any]
         XCTAssertEqual((initJSON["templates"] as! [[String: Any]]).first?["action"] as? String, "created")
-        XCTAssertEqual(initJSON["brandFiles"] as? Int, 1)
+        XCTAssertEqual(initJSON["brand_files"] as? Int, 1)
 
         // Idempotent sync, then a change.
         r = try CLI.run(["templates", "sync", "--templates", s.file("templates"), "--json"] + ws)
@@ -76,7 +76,7 @@ final class CommandLineTests: XCTestCase {
         XCTAssertTrue(r.stdout.contains("warmly"))
         r = try CLI.run(["templates", "log", "a", "--json"] + ws)
         let log = try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as! [String: Any]
-        XCTAssertEqual((log["labelHistory"] as! [Any]).count, 2)
+        XCTAssertEqual((log["label_history"] as! [Any]).count, 2)
 
         r = try CLI.run(["templates", "render", "a", "brief=the spring launch"] + ws)
         XCTAssertEqual(r.stdout, "Write the spring launch warmly.\n")

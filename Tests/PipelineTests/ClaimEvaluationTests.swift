@@ -35,7 +35,7 @@ final class ClaimEvaluationTests: XCTestCase {
         print("\(kit) (\(labels)):")
         for line in evaluation.summaryLines { print("  " + line) }
         for m in evaluation.mistakes where !heldOut {
-            print("  \(m.draft): \"\(m.text)\" labelled \(m.label.rawValue), got \(m.predicted?.rawValue ?? "no claim") (\(m.decidedBy ?? "-"))")
+            print("  \(m.draft): \"\(m.text)\" labelled \(m.label.rawValue), got \(m.predicted?.rawValue ?? "no claim") (\(m.decidedBy?.rawValue ?? "-"))")
         }
         XCTAssertGreaterThanOrEqual(set.drafts.count, 10)
         XCTAssertGreaterThanOrEqual(evaluation.outcomes.count, 60)

@@ -1,3 +1,4 @@
+import BrandKit
 import XCTest
 @testable import Pipeline
 

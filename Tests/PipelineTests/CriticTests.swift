@@ -1,3 +1,4 @@
+import FactCheck
 import ModelCache
 import BrandKit
 import XCTest
@@ -17,7 +18,7 @@ final class CriticTests: XCTestCase {
         XCTAssertFalse(report.passed)
         let scalars = Array(text.unicodeScalars)
         let range = try XCTUnwrap(report.claims.first { $0.text.contains("70 miles") })
-        XCTAssertEqual(range.verdict, "contradicted")
+        XCTAssertEqual(range.verdict, .contradicted)
         XCTAssertEqual(String(String.UnicodeScalarView(scalars[range.start..<range.end])), range.text)
         XCTAssertEqual(range.suggestion, "The Kinglet Pro goes up to 60 miles on one charge.")
         XCTAssertTrue(range.evidence.contains { $0.source == "knowledge/kinglet-pro-specs.md" })
@@ -55,18 +56,18 @@ final class CriticTests: XCTestCase {
             if o.final.piece.state == .approved {
                 XCTAssertTrue(report.passed)
                 XCTAssertGreaterThanOrEqual(report.score, gate.minScore)
-                XCTAssertEqual(report.claims.filter { $0.verdict == "unverifiable" }.count, 0, "\(o.channel)")
+                XCTAssertEqual(report.claims.filter { $0.verdict == .unverifiable }.count, 0, "\(o.channel)")
                 XCTAssertNil(o.heldBack)
                 XCTAssertEqual(o.final.piece.history.last?.actor, "tester")
             } else {
                 XCTAssertEqual(o.final.piece.state, .inReview)
                 XCTAssertTrue(!report.passed || o.heldBack != nil, "\(o.channel): a passing piece left in review says why")
             }
-            XCTAssertFalse(o.final.piece.state == .approved && report.claims.contains { $0.verdict == "contradicted" })
+            XCTAssertFalse(o.final.piece.state == .approved && report.claims.contains { $0.verdict == .contradicted })
             XCTAssertEqual(o.final.piece.history.first?.state, .draft)
             // Every version keeps its lineage back to the brief.
             let lineage = try f.studio.database.lineage(of: o.final.piece.versions[0].assetHash)
-            XCTAssertEqual(lineage.producedBy?.step, "draft")
+            XCTAssertEqual(lineage.producedBy?.step, .draft)
             XCTAssertTrue(lineage.inputs.contains { $0.role == "brief" })
         }
         XCTAssertTrue(outcomes.contains { $0.final.piece.state == .approved }, "the production model gets at least one piece of this brief approved")
@@ -74,18 +75,18 @@ final class CriticTests: XCTestCase {
 
     /// The gate's reasons: unverifiable claims beyond the kit's allowance, then a score below its minimum.
     func testHoldReasons() {
-        func report(score: Int, verdicts: [String]) -> CheckReport {
-            CheckReport(claims: verdicts.map { .init(text: "c", start: 0, end: 1, verdict: $0, evidence: [], reason: "", suggestion: nil, decidedBy: "rules") },
+        func report(score: Int, verdicts: [ClaimCheck.Verdict]) -> CheckReport {
+            CheckReport(claims: verdicts.map { .init(text: "c", start: 0, end: 1, verdict: $0, evidence: [], reason: "", suggestion: nil, decidedBy: .rules) },
                         findings: [], tone: nil, readability: .init(grade: 5, words: 10, sentences: 1, syllables: 12, maxGrade: nil),
-                        score: score, passed: true, channel: "social")
+                        score: score, passed: true, channel: .social)
         }
         var gate = BrandProfile.Review()
-        XCTAssertNil(Studio.holdReason(report(score: 80, verdicts: ["supported", "supported"]), gate: gate))
-        XCTAssertEqual(Studio.holdReason(report(score: 80, verdicts: ["supported", "unverifiable"]), gate: gate),
+        XCTAssertNil(Studio.holdReason(report(score: 80, verdicts: [.supported, .supported]), gate: gate))
+        XCTAssertEqual(Studio.holdReason(report(score: 80, verdicts: [.supported, .unverifiable]), gate: gate),
                        "1 claim could not be verified against the knowledge base (none is allowed for automatic approval)")
         gate.maxUnverifiable = 1
-        XCTAssertNil(Studio.holdReason(report(score: 80, verdicts: ["supported", "unverifiable"]), gate: gate))
-        XCTAssertTrue(Studio.holdReason(report(score: 80, verdicts: ["unverifiable", "unverifiable"]), gate: gate)!.contains("at most 1 allowed"))
+        XCTAssertNil(Studio.holdReason(report(score: 80, verdicts: [.supported, .unverifiable]), gate: gate))
+        XCTAssertTrue(Studio.holdReason(report(score: 80, verdicts: [.unverifiable, .unverifiable]), gate: gate)!.contains("at most 1 allowed"))
         gate.minScore = 90
         XCTAssertTrue(Studio.holdReason(report(score: 80, verdicts: []), gate: gate)!.contains("below the brand's minimum of 90"))
     }

@@ -18,7 +18,7 @@ final class DraftTests: XCTestCase {
         XCTAssertEqual(r1.inputs, r2.inputs)
         XCTAssertEqual(r1.seed, 7)
         XCTAssertEqual(r1.templateID, "social-draft")
-        XCTAssertEqual(r1.modelHash, f.studio.models.languageModel.sha256)
+        XCTAssertEqual(r1.modelHash, f.studio.models.languageModel?.sha256)
         XCTAssertEqual(r1.parameters, r2.parameters)
         XCTAssertEqual(Set(r1.inputs.map(\.role)), ["brief", "facts", "prompt"])
         // The plan (step 1) and the whole conversation are kept with the draft.

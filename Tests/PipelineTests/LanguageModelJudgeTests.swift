@@ -15,7 +15,7 @@ final class LanguageModelJudgeTests: XCTestCase {
             let ruling = try judge.rule(claim: claim, evidence: evidence)
             XCTAssertTrue(["supported", "contradicted", "unverifiable"].contains(ruling.verdict), "\(ruling)")
         }
-        let runs = try f.studio.database.runs(step: "judge")
+        let runs = try f.studio.database.runs(step: .judge)
         XCTAssertEqual(runs.count, 3)
         XCTAssertTrue(runs.allSatisfy { $0.status == .succeeded && $0.templateID == "factcheck-judge" && $0.outputs.count == 1 })
         // Greedy: the same question gives the same answer.

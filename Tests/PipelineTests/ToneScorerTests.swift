@@ -19,7 +19,7 @@ final class ToneScorerTests: XCTestCase {
             if ProcessInfo.processInfo.environment["CI"] == "true" { throw error }
             throw XCTSkip("models unavailable: \(error)")
         }
-        let embedder = try SentenceEmbedder(folder: models.embedderFolder, threads: 2)
+        let embedder = try SentenceEmbedder(folder: XCTUnwrap(models.embedderFolder), threads: 2)
         let on = try exemplars("on-voice"), off = try exemplars("off-voice")
         XCTAssertGreaterThanOrEqual(on.count, 3)
         XCTAssertGreaterThanOrEqual(off.count, 3)

@@ -6,7 +6,7 @@ final class PieceReviewTests: XCTestCase {
         let db = try Workspace.openOrCreate(TemporaryFolder().path).database
         let brief = try db.storeAsset(text: "brief")
         let v1 = try db.storeAsset(text: "Subject: hello")
-        var piece = try db.createPiece(briefHash: brief.hash, campaign: "Spring", channel: "email", assetHash: v1.hash, runID: nil, origin: "draft", actor: "ana")
+        var piece = try db.createPiece(briefHash: brief.hash, campaign: "Spring", channel: "email", assetHash: v1.hash, runID: nil, origin: .draft, actor: "ana")
         XCTAssertEqual(piece.state, .draft)
         XCTAssertThrowsError(try db.recordReview(piece.id, state: .approved, actor: "ana")) { error in
             XCTAssertTrue("\(error)".contains("before it is in review"), "\(error)")
@@ -14,7 +14,7 @@ final class PieceReviewTests: XCTestCase {
         piece = try db.recordReview(piece.id, state: .inReview, actor: "ana")
         piece = try db.recordReview(piece.id, state: .rejected, actor: "ben", note: "too long")
         let v2 = try db.storeAsset(text: "Subject: hi")
-        let version = try db.addVersion(to: piece.id, assetHash: v2.hash, runID: nil, origin: "revise", actor: "ana")
+        let version = try db.addVersion(to: piece.id, assetHash: v2.hash, runID: nil, origin: .revise, actor: "ana")
         XCTAssertEqual(version.version, 2)
         piece = try db.recordReview(piece.id, state: .inReview, actor: "ana")
         piece = try db.recordReview(piece.id, state: .approved, actor: "ben")
@@ -32,8 +32,8 @@ final class PieceReviewTests: XCTestCase {
     func testAFailedTransitionWritesNothing() throws {
         let db = try Workspace.openOrCreate(TemporaryFolder().path).database
         let v1 = try db.storeAsset(text: "post")
-        let piece = try db.createPiece(briefHash: nil, campaign: "c", channel: "social", assetHash: v1.hash, runID: nil, origin: "editor")
-        XCTAssertThrowsError(try db.addVersion(to: piece.id, assetHash: String(repeating: "0", count: 64), runID: nil, origin: "revise"))
+        let piece = try db.createPiece(briefHash: nil, campaign: "c", channel: "social", assetHash: v1.hash, runID: nil, origin: .editor)
+        XCTAssertThrowsError(try db.addVersion(to: piece.id, assetHash: String(repeating: "0", count: 64), runID: nil, origin: .revise))
         XCTAssertThrowsError(try db.recordReview(piece.id, state: .rejected))
         let after = try db.piece(piece.id)
         XCTAssertEqual(after.versions.count, 1)

@@ -52,7 +52,7 @@ final class TransactionTests: XCTestCase {
             })
             try db.execute("INSERT INTO t (x) VALUES (3)")
         }
-        XCTAssertEqual(try db.rows("SELECT x FROM t ORDER BY x").map { $0.int("x") }, [1, 3])
+        XCTAssertEqual(try db.rows("SELECT x FROM t ORDER BY x").map { try $0.int("x") }, [1, 3])
     }
 
     func testBindingChecksTheArgumentCount() throws {
@@ -67,10 +67,10 @@ final class TransactionTests: XCTestCase {
         try db.execute("CREATE TABLE v (a, b, c, d, e)")
         try db.execute("INSERT INTO v VALUES (?, ?, ?, ?, ?)", Int64.min, 2.5, "héllo ✓", [UInt8]([0, 1, 255]), DatabaseValue.null)
         let row = try XCTUnwrap(try db.row("SELECT * FROM v"))
-        XCTAssertEqual(row["a"], .integer(Int64.min))
-        XCTAssertEqual(row["b"], .real(2.5))
-        XCTAssertEqual(row["c"], .text("héllo ✓"))
-        XCTAssertEqual(row["d"], .blob([0, 1, 255]))
-        XCTAssertEqual(row["e"], .null)
+        XCTAssertEqual(try row.value("a"), .integer(Int64.min))
+        XCTAssertEqual(try row.value("b"), .real(2.5))
+        XCTAssertEqual(try row.value("c"), .text("héllo ✓"))
+        XCTAssertEqual(try row.value("d"), .blob([0, 1, 255]))
+        XCTAssertEqual(try row.value("e"), .null)
     }
 }

@@ -10,7 +10,7 @@ public struct ClaimEvaluation: Sendable, Encodable {
         public var text: String
         public var label: ClaimCheck.Verdict
         public var predicted: ClaimCheck.Verdict?
-        public var decidedBy: String?
+        public var decidedBy: ClaimCheck.Decider?
         public var reason: String?
     }
 
@@ -35,7 +35,7 @@ public struct ClaimEvaluation: Sendable, Encodable {
 
     /// How many claims the judge decided with verdict `v`, and how many of those were right.
     public func judged(_ v: ClaimCheck.Verdict) -> (right: Int, total: Int) {
-        let given = outcomes.filter { $0.decidedBy == "judge" && $0.predicted == v }
+        let given = outcomes.filter { $0.decidedBy == .judge && $0.predicted == v }
         return (given.filter { $0.label == v }.count, given.count)
     }
 

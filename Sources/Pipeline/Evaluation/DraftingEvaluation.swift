@@ -1,3 +1,4 @@
+import BrandKit
 import FactCheck
 import Foundation
 
@@ -98,14 +99,12 @@ public struct DraftingEvaluation: Sendable, Encodable {
 
 extension Studio {
     /// Drafts every channel of each brief once (no revision), checks each draft with the
-    /// workspace's critic, and measures the drafts. `progress` gets a line per step.
-    public func evaluateDrafting(_ briefs: [Brief], brand: BrandVoice, seed: UInt64,
-                                 progress: (String) -> Void = { _ in }) throws -> DraftingEvaluation {
+    /// workspace's critic, and measures the drafts; each step reports to the job.
+    public func evaluateDrafting(_ briefs: [Brief], brand: BrandVoice, seed: UInt64) throws -> DraftingEvaluation {
         let knowledgeText = try knowledge().allText()
         var pieces: [DraftingEvaluation.Piece] = []
         for brief in briefs {
             for channel in brief.channels {
-                progress("drafting \(brief.campaign): \(channel.rawValue)")
                 let draft = try self.draft(brief, channel: channel, brand: brand, seed: seed)
                 let checked = try check(piece: draft.piece.id)
                 let report = checked.report
@@ -120,9 +119,9 @@ extension Studio {
                                     keyMessages: brief.keyMessages.count, factsUsed: draft.plan.facts.count, inventedFigures: invented,
                                     inventedDetails: report.findings.filter { $0.rule.hasPrefix("invented.") || $0.rule == "names.misspelt" }.count,
                                     limitViolations: report.findings.filter { $0.rule.hasPrefix("channel.") || $0.rule.contains("length") }.count,
-                                    supported: report.claims.filter { $0.verdict == "supported" }.count,
-                                    contradicted: report.claims.filter { $0.verdict == "contradicted" }.count,
-                                    unverifiable: report.claims.filter { $0.verdict == "unverifiable" }.count,
+                                    supported: report.claims.filter { $0.verdict == .supported }.count,
+                                    contradicted: report.claims.filter { $0.verdict == .contradicted }.count,
+                                    unverifiable: report.claims.filter { $0.verdict == .unverifiable }.count,
                                     score: report.score, passed: report.passed))
             }
         }

@@ -1,3 +1,4 @@
+import BrandKit
 import FactCheck
 import Foundation
 

@@ -32,7 +32,7 @@ extension Database {
         let matches = try rows("SELECT hash, media_type, size, created_at FROM assets WHERE hash >= ? AND hash < ? LIMIT 2", p, p + "g")
         guard let first = matches.first else { throw StoreError(.notFound, "no asset with hash \(prefix)") }
         guard matches.count == 1 else { throw StoreError(.invalidArgument, "hash prefix \(prefix) matches several assets; give more digits") }
-        return Asset(row: first)
+        return try Asset(row: first)
     }
 
     /// The stored bytes of an asset.
@@ -50,7 +50,7 @@ extension Database {
 }
 
 extension Asset {
-    init(row: Row) {
-        self.init(hash: row.string("hash"), mediaType: row.string("media_type"), size: row.int("size"), createdAt: row.string("created_at"))
+    init(row: Row) throws {
+        self.init(hash: try row.string("hash"), mediaType: try row.string("media_type"), size: try row.int("size"), createdAt: try row.string("created_at"))
     }
 }

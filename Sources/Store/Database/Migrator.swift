@@ -28,7 +28,7 @@ public struct Migrator: Sendable {
     /// Ids of migrations already applied to `db`, in application order.
     public func appliedIDs(in db: Database) throws -> [String] {
         try ensureTable(db)
-        return try db.rows("SELECT id FROM schema_migrations ORDER BY applied_order").map { $0.string("id") }
+        return try db.rows("SELECT id FROM schema_migrations ORDER BY applied_order").map { try $0.string("id") }
     }
 
     /// Applies every migration not yet recorded. Returns the ids applied now.

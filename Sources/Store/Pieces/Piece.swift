@@ -3,14 +3,27 @@ public struct Piece: Sendable, Equatable {
     /// Where a piece stands in review. History is append-only; the newest event is the state.
     public enum State: String, Sendable, CaseIterable { case draft, inReview = "in_review", approved, rejected }
 
+    /// How a version came to be.
+    public enum Origin: String, Sendable, CaseIterable {
+        /// The language model's first draft.
+        case draft
+        /// The critique's safe automatic fixes.
+        case autofix
+        /// A re-draft with the findings.
+        case revise
+        /// An earlier, better-scoring version made the newest again.
+        case restore
+        /// Text an editor brought in or wrote.
+        case editor
+    }
+
     /// One text of the piece: the first draft, a revision, or an editor's file.
     public struct Version: Sendable, Equatable {
         public var version: Int
         public var assetHash: String
         /// The run that produced it (nil for text an editor brought in).
         public var runID: Int64?
-        /// How it came to be: "draft", "autofix", "revise", "editor".
-        public var origin: String
+        public var origin: Origin
         public var createdAt: String
     }
 

@@ -5,7 +5,7 @@ extension Database {
             try execute("""
                 INSERT INTO runs (step, template_id, template_version, model_id, model_hash, parameters, seed, started_at, status)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'running')
-                """, start.step, start.templateID, start.templateVersion, start.modelID, start.modelHash, start.parameters,
+                """, start.step.rawValue, start.templateID, start.templateVersion, start.modelID, start.modelHash, start.parameters,
                      start.seed.map { Int64(bitPattern: $0) }, Timestamp.now())
             let id = lastInsertedRowID
             for (i, input) in start.inputs.enumerated() {
@@ -38,10 +38,10 @@ extension Database {
     }
 
     /// Runs, newest first, optionally only one step kind.
-    public func runs(step: String? = nil, limit: Int = 50) throws -> [Run] {
+    public func runs(step: RunStep? = nil, limit: Int = 50) throws -> [Run] {
         let rows: [Row]
         if let step {
-            rows = try self.rows("SELECT * FROM runs WHERE step = ? ORDER BY id DESC LIMIT ?", step, limit)
+            rows = try self.rows("SELECT * FROM runs WHERE step = ? ORDER BY id DESC LIMIT ?", step.rawValue, limit)
         } else {
             rows = try self.rows("SELECT * FROM runs ORDER BY id DESC LIMIT ?", limit)
         }
@@ -94,17 +94,20 @@ extension Database {
     }
 
     private func run(from row: Row) throws -> Run {
-        let id = row["id"].int64 ?? 0
+        let id = try row.int64("id")
         func links(_ table: String) throws -> [Run.AssetLink] {
             try rows("SELECT role, asset_hash FROM \(table) WHERE run_id = ? ORDER BY ordinal", id).map {
-                Run.AssetLink(role: $0.string("role"), hash: $0.string("asset_hash"))
+                Run.AssetLink(role: try $0.string("role"), hash: try $0.string("asset_hash"))
             }
         }
-        return Run(id: id, step: row.string("step"), templateID: row.optionalString("template_id"), templateVersion: row.optionalInt("template_version"),
-                   modelID: row.optionalString("model_id"), modelHash: row.optionalString("model_hash"), parameters: row.string("parameters"),
-                   seed: row["seed"].int64.map { UInt64(bitPattern: $0) }, startedAt: row.string("started_at"), endedAt: row.optionalString("ended_at"),
-                   tokenCount: row.optionalInt("token_count"), sampleCount: row.optionalInt("sample_count"),
-                   status: Run.Status(rawValue: row.string("status")) ?? .failed, error: row.optionalString("error"),
+        let stepName = try row.string("step"), statusName = try row.string("status")
+        guard let step = RunStep(rawValue: stepName) else { throw StoreError(.invalidArgument, "run \(id) has an unknown step '\(stepName)'") }
+        guard let status = Run.Status(rawValue: statusName) else { throw StoreError(.invalidArgument, "run \(id) has an unknown status '\(statusName)'") }
+        return Run(id: id, step: step, templateID: try row.optionalString("template_id"), templateVersion: try row.optionalInt("template_version"),
+                   modelID: try row.optionalString("model_id"), modelHash: try row.optionalString("model_hash"), parameters: try row.string("parameters"),
+                   seed: try row.optionalInt64("seed").map { UInt64(bitPattern: $0) }, startedAt: try row.string("started_at"), endedAt: try row.optionalString("ended_at"),
+                   tokenCount: try row.optionalInt("token_count"), sampleCount: try row.optionalInt("sample_count"),
+                   status: status, error: try row.optionalString("error"),
                    inputs: try links("run_inputs"), outputs: try links("run_outputs"))
     }
 }

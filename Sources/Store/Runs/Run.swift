@@ -13,8 +13,7 @@ public struct Run: Sendable, Equatable {
     }
 
     public var id: Int64
-    /// The step kind: draft, factcheck, critique, revise, image, voiceover, export...
-    public var step: String
+    public var step: RunStep
     public var templateID: String?
     public var templateVersion: Int?
     /// The model's name in the cache.
@@ -36,7 +35,7 @@ public struct Run: Sendable, Equatable {
 
 /// What a step declares when it starts.
 public struct RunStart: Sendable {
-    public var step: String
+    public var step: RunStep
     public var templateID: String?
     public var templateVersion: Int?
     public var modelID: String?
@@ -45,7 +44,7 @@ public struct RunStart: Sendable {
     public var seed: UInt64?
     public var inputs: [Run.AssetLink]
 
-    public init(step: String, templateID: String? = nil, templateVersion: Int? = nil, modelID: String? = nil, modelHash: String? = nil,
+    public init(step: RunStep, templateID: String? = nil, templateVersion: Int? = nil, modelID: String? = nil, modelHash: String? = nil,
                 parameters: String = "{}", seed: UInt64? = nil, inputs: [Run.AssetLink] = []) {
         self.step = step
         self.templateID = templateID

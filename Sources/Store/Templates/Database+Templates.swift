@@ -27,8 +27,8 @@ extension Database {
     private func recordTemplateVersion(_ template: PromptTemplate, path: String, by actor: String) throws -> TemplateSyncResult {
         let hash = SHA256.hash(Array(template.source.utf8)).hex
         let latest = try row("SELECT version, content_hash FROM template_versions WHERE template_id = ? ORDER BY version DESC LIMIT 1", template.id)
-        if let latest, latest.string("content_hash") == hash {
-            return TemplateSyncResult(templateID: template.id, version: latest.int("version"), action: .unchanged, path: path)
+        if let latest, try latest.string("content_hash") == hash {
+            return TemplateSyncResult(templateID: template.id, version: try latest.int("version"), action: .unchanged, path: path)
         }
         let now = Timestamp.now()
         if latest == nil {
@@ -37,7 +37,7 @@ extension Database {
         } else {
             try execute("UPDATE templates SET kind = ?, channel = ? WHERE id = ?", template.kind.rawValue, template.channel, template.id)
         }
-        let version = (latest?.int("version") ?? 0) + 1
+        let version = (try latest?.int("version") ?? 0) + 1
         let encoder = JSONEncoder()
         encoder.outputFormatting = .sortedKeys
         let parameters = String(decoding: try encoder.encode(template.parameters), as: UTF8.self)
@@ -121,11 +121,16 @@ extension Database {
         }
     }
 
+    /// The labels of a template and the versions they point at, by label name.
+    public func labels(of id: String) throws -> [(label: String, version: Int)] {
+        try rows("SELECT label, version FROM template_labels WHERE template_id = ? ORDER BY label", id).map { (try $0.string("label"), try $0.int("version")) }
+    }
+
     /// The history of label moves for a template, oldest first.
     public func labelHistory(_ id: String) throws -> [LabelMove] {
         try rows("SELECT * FROM template_label_history WHERE template_id = ? ORDER BY id", id).map { row in
-            LabelMove(templateID: row.string("template_id"), label: row.string("label"), fromVersion: row.optionalInt("from_version"),
-                      toVersion: row.int("to_version"), movedAt: row.string("moved_at"), movedBy: row.string("moved_by"), note: row.optionalString("note"))
+            LabelMove(templateID: try row.string("template_id"), label: try row.string("label"), fromVersion: try row.optionalInt("from_version"),
+                      toVersion: try row.int("to_version"), movedAt: try row.string("moved_at"), movedBy: try row.string("moved_by"), note: try row.optionalString("note"))
         }
     }
 
@@ -141,14 +146,14 @@ extension Database {
     }
 
     private func templateVersion(_ row: Row) throws -> TemplateVersion {
-        let id = row.string("template_id"), version = row.int("version")
-        let labels = try rows("SELECT label FROM template_labels WHERE template_id = ? AND version = ? ORDER BY label", id, version).map { $0.string("label") }
-        return TemplateVersion(templateID: id, version: version, contentHash: row.string("content_hash"), sourcePath: row.optionalString("source_path"),
-                               source: row.string("source"), createdAt: row.string("created_at"), labels: labels)
+        let id = try row.string("template_id"), version = try row.int("version")
+        let labels = try rows("SELECT label FROM template_labels WHERE template_id = ? AND version = ? ORDER BY label", id, version).map { try $0.string("label") }
+        return TemplateVersion(templateID: id, version: version, contentHash: try row.string("content_hash"), sourcePath: try row.optionalString("source_path"),
+                               source: try row.string("source"), createdAt: try row.string("created_at"), labels: labels)
     }
 
     private func unknownTemplate(_ id: String) -> StoreError {
-        let known = (try? rows("SELECT id FROM templates ORDER BY id").map { $0.string("id") }) ?? []
+        let known = (try? rows("SELECT id FROM templates ORDER BY id").map { try $0.string("id") }) ?? []
         return StoreError(.notFound, "no template '\(id)'" + (known.isEmpty ? "; run `copydesk templates sync` first" : " (known: \(known.joined(separator: ", ")))"))
     }
 }

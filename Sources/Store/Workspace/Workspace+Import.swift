@@ -51,8 +51,8 @@ extension Workspace {
                 }
             }
             let keep = Set(files)
-            for row in try db.rows("SELECT path FROM workspace_files WHERE kind = 'brand'") where !keep.contains(row.string("path")) {
-                try db.execute("DELETE FROM workspace_files WHERE kind = 'brand' AND path = ?", row.string("path"))
+            for row in try db.rows("SELECT path FROM workspace_files WHERE kind = 'brand'") where !keep.contains(try row.string("path")) {
+                try db.execute("DELETE FROM workspace_files WHERE kind = 'brand' AND path = ?", try row.string("path"))
                 changed += 1
             }
             return changed
@@ -74,7 +74,7 @@ extension Workspace {
 
     /// Brand files recorded in the workspace: relative path and asset hash.
     public func brandFiles() throws -> [(path: String, hash: String)] {
-        try database.rows("SELECT path, asset_hash FROM workspace_files WHERE kind = 'brand' ORDER BY path").map { ($0.string("path"), $0.string("asset_hash")) }
+        try database.rows("SELECT path, asset_hash FROM workspace_files WHERE kind = 'brand' ORDER BY path").map { (try $0.string("path"), try $0.string("asset_hash")) }
     }
 
     /// The media type copydesk records for a file name.

@@ -1,5 +1,6 @@
 import Compute
 import ModelFormats
+import Support
 
 /// A Llama-family decoder over a memory-mapped GGUF file: the weights, the run state and the
 /// KV cache. Belongs to one thread at a time.
@@ -44,7 +45,10 @@ public final class Transformer {
     }
 
     /// Runs `tokens` at the next positions (prefill in batches) and returns the last position's logits.
-    public func forward(tokens: [Int32]) throws(TextGenerationError) -> UnsafeBufferPointer<Float> {
+    ///
+    /// When `cancellation` is asked to stop between two batches, the positions run so far are
+    /// forgotten and the error's code is `.cancelled`.
+    public func forward(tokens: [Int32], cancellation: CancellationToken? = nil) throws(TextGenerationError) -> UnsafeBufferPointer<Float> {
         guard !tokens.isEmpty else { throw TextGenerationError(.invalidArgument, "no tokens to run") }
         guard position + tokens.count <= state.contextLength else {
             throw TextGenerationError(.contextFull, "the context is full: \(position) + \(tokens.count) tokens exceed the \(state.contextLength)-token context; shorten the prompt or raise --context")
@@ -54,7 +58,12 @@ public final class Transformer {
         }
         state.reserve(position + tokens.count, filled: position)
         var start = 0
+        let first = position
         while start < tokens.count {
+            if cancellation?.isCancelled == true {
+                position = first
+                throw TextGenerationError(.cancelled, "cancelled")
+            }
             let n = min(state.maxBatch, tokens.count - start)
             tokens[start..<(start + n)].withUnsafeBufferPointer { batch in
                 forwardBatch(batch, last: start + n == tokens.count)

@@ -9,4 +9,6 @@ enum ExitCode {
     static let ok: Int32 = 0
     static let failure: Int32 = 1
     static let usage: Int32 = 2
+    /// Cancelled with Ctrl-C (128 + SIGINT, as shells report it).
+    static let interrupted: Int32 = 130
 }

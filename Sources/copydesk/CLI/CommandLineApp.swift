@@ -1,3 +1,4 @@
+import Support
 import Foundation
 
 /// Finds the command named by the arguments, parses its options and runs it.
@@ -24,12 +25,17 @@ struct CommandLineApp {
             return unknownCommand(arguments)
         }
         do {
-            let parsed = try ParsedArguments(Array(arguments.dropFirst(command.spec.path.count)), spec: command.spec)
+            var parsed = try ParsedArguments(Array(arguments.dropFirst(command.spec.path.count)), spec: command.spec)
             if parsed.wantsHelp {
                 Output.line(command.spec.help)
                 return ExitCode.ok
             }
-            return try command.run(parsed)
+            let interrupts = Interrupts()
+            parsed.cancellation = interrupts.cancellation
+            return try withExtendedLifetime(interrupts) { try command.run(parsed) }
+        } catch is Cancelled {
+            Output.error("copydesk: cancelled")
+            return ExitCode.interrupted
         } catch let error as UsageError {
             Output.error("copydesk: \(error.message)\nRun '\(error.command) --help' for usage.")
             return ExitCode.usage
@@ -84,7 +90,8 @@ struct CommandLineApp {
             models are cached in ~/.cache/copydesk/models unless COPYDESK_MODELS says otherwise.
 
             Exit codes: 0 success, 1 failure (the message says what went wrong), 2 usage error
-            (unknown command or option, missing or malformed argument).
+            (unknown command or option, missing or malformed argument), 130 cancelled with Ctrl-C
+            (the run is recorded as cancelled; a second Ctrl-C quits at once).
             """
         return text
     }

@@ -17,10 +17,12 @@ enum Output {
         FileHandle.standardError.write(Data((text + "\n").utf8))
     }
 
-    /// Prints an `Encodable` value as pretty JSON with sorted keys.
+    /// Prints an `Encodable` value as pretty JSON with sorted keys, every key in snake_case
+    /// (`templateVersion` is written `template_version`), the one key style of `--json`.
     static func json<T: Encodable>(_ value: T) throws {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        encoder.keyEncodingStrategy = .convertToSnakeCase
         let data = try encoder.encode(value)
         FileHandle.standardOutput.write(data + Data("\n".utf8))
     }

@@ -1,3 +1,5 @@
+import Support
+
 /// A usage mistake on the command line: exit code 2.
 struct UsageError: Error, CustomStringConvertible {
     let message: String
@@ -14,6 +16,8 @@ struct ParsedArguments {
     private(set) var positionals: [String] = []
     /// True when `--help` or `-h` was given.
     private(set) var wantsHelp = false
+    /// Cancels the command's job (Ctrl-C).
+    var cancellation = CancellationToken()
 
     /// Parses `arguments` (the words after the command path).
     ///

@@ -19,7 +19,7 @@ enum AssetsCommands {
         if args.json {
             try Output.json(assets.map(AssetJSON.init))
         } else {
-            Output.table(["HASH", "TYPE", "SIZE", "CREATED"], assets.map { [String($0.hash.prefix(16)), $0.mediaType, "\($0.size)", $0.createdAt] })
+            Output.table(["hash", "type", "size", "created"], assets.map { [String($0.hash.prefix(16)), $0.mediaType, "\($0.size)", $0.createdAt] })
         }
         return ExitCode.ok
     }

@@ -1,9 +1,6 @@
-import Embeddings
 import Foundation
-import Knowledge
-import ModelCache
+import Pipeline
 import Store
-import TextGeneration
 
 /// `copydesk demo`: the README's main command, on the built-in defaults.
 enum DemoCommand {
@@ -18,50 +15,35 @@ enum DemoCommand {
             with the local language model, fact-checks each claim against the knowledge base, critiques the copy
             against the brand's rules and voice, revises (safe fixes first, then re-drafts), and approves what passes.
             Everything is recorded in the workspace (`copydesk pieces`, `copydesk runs list`).
+            --json prints {"workspace", "models": [{"name", "files", "verified"}], "pieces": [{"brief", "channel", "piece",
+            "version", "state", "score", "passed", "seconds", "text", "claims", "findings", "held_back"}], "seconds"}.
             """
     )) { args in
-        let json = args.json
-        func say(_ text: String) { if !json { Output.line(text) } }
-        let cache = ModelsCommands.cache(args)
-        say("Model cache: \(cache.root)")
-        var models: [ModelStatusJSON] = []
-        var names = ModelCache.defaultModels
-        if let requested = args.value("--model"), cache.spec(requested) != nil, !names.contains(requested) { names.append(requested) }
-        for name in names {
-            let (entry, _) = try ModelsCommands.fetchShowingProgress(cache, name, quiet: json, indent: "  ")
-            let results = cache.verify(name)
-            let ok = results.allSatisfy { $0.isOK }
-            say("  \(name): \(entry.files.count) files, \(ok ? "verified" : "HASH MISMATCH")")
-            models.append(ModelStatusJSON(name: name, files: entry.files.map(\.path), verified: ok))
-            guard ok else { throw ModelsCommands.verificationFailure(results) }
-        }
-        let (studio, brand) = try CampaignRunner.prepare(args) { say($0) }
-        say("Workspace: \(studio.workspace.directory)")
-        guard let seed = UInt64(args.value("--seed") ?? "1") else { throw UsageError(message: "--seed must be a non-negative integer", command: "copydesk demo") }
-        let briefs: [String]
-        if let one = args.value("--brief") { briefs = [one] } else {
-            let dir = (brand as NSString).appendingPathComponent("briefs")
-            briefs = try FileManager.default.contentsOfDirectory(atPath: dir).filter { $0.hasSuffix(".md") }.sorted().map { (dir as NSString).appendingPathComponent($0) }
-        }
-        let t0 = Date()
-        var outcomes: [CampaignRunner.OutcomeJSON] = []
-        for path in briefs {
-            outcomes += try CampaignRunner.run(path, studio: studio, seed: seed, approver: "copydesk demo", quiet: json)
-        }
-        let seconds = Date().timeIntervalSince(t0)
-        if json {
-            struct Out: Encodable { let workspace: String, models: [ModelStatusJSON], pieces: [CampaignRunner.OutcomeJSON], seconds: Double }
-            try Output.json(Out(workspace: studio.workspace.directory, models: models, pieces: outcomes, seconds: seconds))
+        let brand = try WorkspaceCommands.folder(nil, default: "Brand", option: "--brand")
+        let templates = try WorkspaceCommands.folder(nil, default: "Templates", option: "--templates")
+        let options = try args.studioOptions()
+        let seed = try args.seed()
+        if !args.json { Output.line("Model cache: \(options.cache.root)") }
+        let (job, printer) = args.job()
+        let fetch = FetchProgressPrinter(indent: "  ")
+        let outcome = try Studio.demo(brand: brand, templates: templates, briefs: args.value("--brief").map { [$0] }, seed: seed, options: options,
+                                      fetchProgress: { if !args.json { fetch.report($0) } }, job: job)
+        fetch.finish()
+        printer.finish()
+        let pieces = OutcomeJSON.all(outcome.briefs)
+        if args.json {
+            struct Out: Encodable { let workspace: String, models: [PreparedModelStatus], pieces: [OutcomeJSON], seconds: Double }
+            try Output.json(Out(workspace: outcome.workspace, models: outcome.models, pieces: pieces, seconds: outcome.seconds))
         } else {
-            say("\n== Summary (\(String(format: "%.0f", seconds)) s)")
-            Output.table(["brief", "channel", "piece", "version", "state", "score", "claims"], outcomes.map {
-                [$0.brief, $0.channel, "\($0.piece)", "v\($0.version)", $0.state, "\($0.score)",
-                 $0.claims.sorted { $0.key < $1.key }.map { "\($0.value) \($0.key)" }.joined(separator: ", ")]
+            for m in outcome.models { Output.line("  \(m.name): \(m.files.count) files, verified") }
+            Output.line("Workspace: \(outcome.workspace)")
+            outcome.briefs.forEach(OutcomeJSON.print)
+            Output.line("\n== Summary (\(String(format: "%.0f", outcome.seconds)) s)")
+            Output.table(["brief", "channel", "piece", "version", "state", "score", "claims"], pieces.map {
+                [$0.brief, $0.channel, "\($0.piece)", "v\($0.version)", $0.state, "\($0.score)", $0.claimsText]
             })
-            say("Everything is in \(studio.workspace.directory): `copydesk pieces`, `copydesk runs list`, `copydesk lineage ASSET`.")
+            Output.line("Everything is in \(outcome.workspace): `copydesk pieces`, `copydesk runs list`, `copydesk lineage ASSET`.")
         }
         return ExitCode.ok
     }
-
-    struct ModelStatusJSON: Encodable { let name: String, files: [String], verified: Bool }
 }

@@ -1,5 +1,4 @@
 import Foundation
-import ModelCache
 import Pipeline
 import Store
 
@@ -19,26 +18,20 @@ enum EvalCommands {
             "judge_total"}], "extracted", "labelled", "mistakes": [{"draft", "text", "label", "predicted", "decidedBy", "reason"}]}.
             """
     )) { args in
-        let path = args.positional(0)!
-        guard let data = FileManager.default.contents(atPath: path) else { throw UsageError(message: "\(path): no such file", command: "copydesk eval claims") }
-        let set = try LabelledDrafts(json: data, file: path)
-        guard let brand = args.value("--brand") ?? ProjectFolders.locate("Brand") else {
+        guard let kit = args.value("--brand") ?? ProjectFolders.locate("Brand") else {
             throw UsageError(message: "no Brand/ folder here; give --brand DIR", command: "copydesk eval claims")
         }
-        let models = try StudioModels.resolve(cache: ModelsCommands.cache(args), languageModel: args.value("--model") ?? ModelCache.defaultLanguageModel) {
-            Output.error("  \($0)")
-        }
-        let scratch = try ScratchStudio(brand: brand, templates: ProjectFolders.locate("Templates"), models: models, threads: try args.int("--threads"))
-        let evaluation = try scratch.studio.evaluateClaims(set, judge: !args.flag("--no-judge")) { done, total in
-            Output.error("  checked \(done) of \(total) drafts")
-        }
+        let (job, printer) = args.job()
+        let evaluation = try Studio.evaluateClaims(labels: args.positional(0)!, kit: kit, judge: !args.flag("--no-judge"),
+                                                   options: try args.studioOptions(), job: job)
+        printer.finish()
         if args.json {
             try Output.json(evaluation)
         } else {
             for line in evaluation.summaryLines { Output.line(line) }
             if args.flag("--mistakes") {
                 for m in evaluation.mistakes {
-                    Output.line("\(m.draft): \"\(m.text)\" labelled \(m.label.rawValue), got \(m.predicted?.rawValue ?? "no claim") (\(m.decidedBy ?? "-")): \(m.reason ?? "")")
+                    Output.line("\(m.draft): \"\(m.text)\" labelled \(m.label.rawValue), got \(m.predicted?.rawValue ?? "no claim") (\(m.decidedBy?.rawValue ?? "-")): \(m.reason ?? "")")
                 }
             }
         }
@@ -62,20 +55,10 @@ enum EvalCommands {
         guard let brand = args.value("--brand") ?? ProjectFolders.locate("Brand") else {
             throw UsageError(message: "no Brand/ folder here; give --brand DIR", command: "copydesk eval drafting")
         }
-        guard let seed = UInt64(args.value("--seed") ?? "1") else { throw UsageError(message: "--seed must be a non-negative integer", command: "copydesk eval drafting") }
-        var paths = args.allPositionals
-        if paths.isEmpty {
-            let dir = (brand as NSString).appendingPathComponent("briefs")
-            paths = ((try? FileManager.default.contentsOfDirectory(atPath: dir)) ?? []).filter { $0.hasSuffix(".md") }.sorted().map { (dir as NSString).appendingPathComponent($0) }
-        }
-        guard !paths.isEmpty else { throw UsageError(message: "no briefs: give BRIEF files or a kit with briefs/", command: "copydesk eval drafting") }
-        let briefs = try paths.map { try PipelineCommands.brief($0, command: "copydesk eval drafting") }
-        let models = try StudioModels.resolve(cache: ModelsCommands.cache(args), languageModel: args.value("--model") ?? ModelCache.defaultLanguageModel) {
-            Output.error("  \($0)")
-        }
-        let scratch = try ScratchStudio(brand: brand, templates: ProjectFolders.locate("Templates"), models: models, threads: try args.int("--threads"))
-        let voice = try BrandVoice.load(from: .folder(brand))
-        let evaluation = try scratch.studio.evaluateDrafting(briefs, brand: voice, seed: seed) { Output.error("  … \($0)") }
+        let (job, printer) = args.job()
+        let evaluation = try Studio.evaluateDrafting(briefs: args.allPositionals, kit: brand, seed: try args.seed(),
+                                                     options: try args.studioOptions(), job: job)
+        printer.finish()
         if args.json {
             try Output.json(evaluation)
         } else {

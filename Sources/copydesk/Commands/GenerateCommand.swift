@@ -1,5 +1,7 @@
 import Foundation
 import ModelCache
+import Pipeline
+import Store
 import TextGeneration
 
 /// `copydesk generate`: run the language model on a prompt.
@@ -7,23 +9,23 @@ enum GenerateCommand {
     static let modelOption = OptionSpec.value("--model", "PATH|NAME", "a GGUF file, or a model name in the cache (default: \(ModelCache.defaultLanguageModel))")
     static let threadsOption = OptionSpec.value("--threads", "N", "compute threads (default: all processors)")
 
+    /// Checks that `--model` names a file or a cached (or known) model before anything is loaded.
+    static func checkModel(_ args: ParsedArguments) throws {
+        let requested = args.value("--model") ?? ModelCache.defaultLanguageModel
+        let cache = ModelsCommands.cache(args)
+        guard try FileManager.default.fileExists(atPath: requested) || cache.spec(requested) != nil || (try cache.entry(requested)) != nil else {
+            throw UsageError(message: "no file or cached model named '\(requested)' (see `copydesk models list`)", command: args.spec.name)
+        }
+    }
+
     /// Resolves `--model` to a GGUF path, fetching the default model on first use.
     static func modelPath(_ args: ParsedArguments) throws -> String {
-        let requested = args.value("--model") ?? ModelCache.defaultLanguageModel
-        if FileManager.default.fileExists(atPath: requested) { return requested }
-        let cache = ModelsCommands.cache(args)
-        let entry: CacheEntry
-        if cache.spec(requested) != nil {
-            entry = try ModelsCommands.fetchShowingProgress(cache, requested, indent: "  ").entry
-        } else if let user = try cache.entry(requested) {
-            entry = user
-        } else {
-            throw UsageError(message: "no file or cached model named '\(requested)' (see `copydesk models list`)", command: "copydesk generate")
-        }
-        guard let file = entry.files.first(where: { $0.path.hasSuffix(".gguf") }) else {
-            throw UsageError(message: "model '\(requested)' has no GGUF file", command: "copydesk generate")
-        }
-        return file.path
+        try checkModel(args)
+        var options = try args.studioOptions()
+        options.languageModel = args.value("--model") ?? ModelCache.defaultLanguageModel
+        return try StudioModels.resolve(cache: options.cache, languageModel: options.languageModel, needs: .languageModel) {
+            Output.error("  \($0)")
+        }.languageModel!.path
     }
 
     static let command = Command(spec: CommandSpec(
@@ -42,9 +44,14 @@ enum GenerateCommand {
             .value("--seed", "S", "random seed (default 0)"),
             .value("--schema", "FILE", "constrain output to JSON matching this JSON Schema"),
             .value("--context", "N", "context length (default 2048)"),
-            threadsOption, .json,
+            threadsOption, .workspace, .json,
         ],
-        discussion: "--json prints {\"text\", \"tokens\", \"prompt_tokens\", \"prefill_tokens_per_s\", \"decode_tokens_per_s\"} instead of streaming."
+        discussion: """
+            Every generation is recorded as a run (step `generate`: the prompt in, the text out, the model's hash,
+            the settings and seed) in the workspace, which is created if there is none. Ctrl-C stops it (exit 130)
+            and records the run as cancelled. --json prints {"text", "tokens", "prompt_tokens", "prefill_tokens_per_s",
+            "decode_tokens_per_s", "stop_reason", "run"} instead of streaming.
+            """
     )) { args in
         let prompt: String
         if let p = args.value("--prompt") {
@@ -72,29 +79,37 @@ enum GenerateCommand {
             guard let seed = UInt64(s) else { throw UsageError(message: "option '--seed' expects a whole number, got '\(s)'", command: "copydesk generate") }
             sampler.seed = seed
         }
-        var schema: JSONSchema?
+        var request = GenerationRequest(prompt: prompt, system: args.value("--system"))
+        request.raw = args.flag("--raw")
+        request.sampler = sampler
+        request.maxTokens = try args.int("--max-tokens") ?? 256
         if let path = args.value("--schema") {
             guard let data = FileManager.default.contents(atPath: path) else {
                 throw UsageError(message: "cannot read schema file '\(path)'", command: "copydesk generate")
             }
-            do { schema = try JSONSchema(json: data) } catch { throw TextGenerationError(.invalidSchema, "\(path): \(error)") }
+            let schema: JSONSchema
+            do throws(TextGenerationError) { schema = try JSONSchema(json: data) } catch { throw TextGenerationError(error.code, "\(path): \(error.message)") }
+            request.schema = (schema, String(decoding: data, as: UTF8.self))
         }
-        let model = try LanguageModel(path: try modelPath(args), contextLength: try args.int("--context"), threads: try args.int("--threads"))
-        let tokens = args.flag("--raw")
-            ? model.tokenizer.encode(prompt, parseSpecial: true)
-            : model.chatPrompt(user: prompt, system: args.value("--system"))
+        try checkModel(args)
+        var options = try args.studioOptions()
+        options.contextLength = try args.int("--context") ?? 2048
+        let (job, printer) = args.job(quiet: true)
+        let studio = try Studio.open(Workspace.openOrCreate(options.workspaceDirectory), options, needs: .languageModel, job: job)
         let json = args.json
-        let result = try model.generate(prompt: tokens, maxTokens: try args.int("--max-tokens") ?? 256, sampler: sampler, schema: schema) { piece in
+        let (result, run) = try studio.generate(request) { piece in
             if !json { Output.write(piece) }
             return true
         }
+        printer.finish()
         if json {
             struct Out: Encodable {
                 let text: String, tokens: [Int32], prompt_tokens: Int, prefill_tokens_per_s: Double, decode_tokens_per_s: Double, stop_reason: String
+                let run: Int64
             }
             try Output.json(Out(text: result.text, tokens: result.tokens, prompt_tokens: result.promptTokens,
                                 prefill_tokens_per_s: result.prefillTokensPerSecond, decode_tokens_per_s: result.decodeTokensPerSecond,
-                                stop_reason: result.stopReason.rawValue))
+                                stop_reason: result.stopReason.rawValue, run: run))
         } else {
             Output.line()
             Output.error(String(format: "[%d prompt tokens, %.1f tok/s prefill; %d tokens, %.1f tok/s decode; %@]",

@@ -1,47 +1,17 @@
-import Embeddings
 import Foundation
 import Knowledge
+import Pipeline
 import Store
 
 /// `copydesk kb ...`: the knowledge base.
 enum KnowledgeCommands {
     static let modelOption = OptionSpec.value("--embedder", "DIR", "a BERT sentence-transformers folder (default: the cached minilm)")
 
-    static func open(_ args: ParsedArguments) throws -> KnowledgeBase {
-        let workspace = try WorkspaceCommands.open(args)
-        var embedArgs = args
-        if let dir = args.value("--embedder") { embedArgs = try ParsedArguments(["--model", dir], spec: EmbedCommand.command.spec) }
-        let folder = try EmbedCommand.modelFolder(embedArgs)
-        let embedder = try SentenceEmbedder(folder: folder)
-        return KnowledgeBase(database: workspace.database, embedder: embedder, modelName: (folder as NSString).lastPathComponent)
-    }
-
-    /// Files to add: the given paths (files or folders of *.md / *.txt), or Brand/knowledge.
-    /// Names are recorded relative to the brand folder when under it ("knowledge/x.md").
-    static func files(_ paths: [String]) throws -> [(path: String, name: String)] {
-        var roots = paths
-        if roots.isEmpty {
-            guard let brand = ProjectFolders.locate("Brand") else {
-                throw UsageError(message: "no Brand/ folder here; give the files or folders to add", command: "copydesk kb add")
-            }
-            roots = [(brand as NSString).appendingPathComponent("knowledge")]
-        }
-        var out: [(String, String)] = []
-        for root in roots {
-            var isDir: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: root, isDirectory: &isDir) else {
-                throw UsageError(message: "\(root): no such file or folder", command: "copydesk kb add")
-            }
-            if isDir.boolValue {
-                let names = (try FileManager.default.contentsOfDirectory(atPath: root)).filter { $0.hasSuffix(".md") || $0.hasSuffix(".txt") }.sorted()
-                let base = (root as NSString).lastPathComponent
-                for n in names { out.append(((root as NSString).appendingPathComponent(n), "\(base)/\(n)")) }
-            } else {
-                let parent = ((root as NSString).deletingLastPathComponent as NSString).lastPathComponent
-                out.append((root, parent.isEmpty ? (root as NSString).lastPathComponent : "\(parent)/\((root as NSString).lastPathComponent)"))
-            }
-        }
-        return out
+    /// A studio for the knowledge base: the workspace and the embedder (`--embedder` or the cached minilm).
+    static func studio(_ args: ParsedArguments, job: Job) throws -> Studio {
+        var options = try args.studioOptions()
+        options.embedder = args.value("--embedder")
+        return try Studio.open(options, needs: .embedder, job: job)
     }
 
     static let add = Command(spec: CommandSpec(
@@ -50,8 +20,9 @@ enum KnowledgeCommands {
         positionals: [PositionalSpec(name: "PATH", help: "files or folders", optional: true, repeating: true)],
         options: [.workspace, modelOption, ModelsCommands.modelsOption, .json]
     )) { args in
-        let kb = try open(args)
-        let results = try kb.add(files: try files(args.positionals))
+        let (job, printer) = args.job(quiet: true)
+        let results = try studio(args, job: job).addKnowledge(args.positionals)
+        printer.finish()
         if args.json { try Output.json(results) } else {
             Output.table(["path", "action", "chunks"], results.map { [$0.path, $0.action.rawValue, "\($0.chunks)"] })
         }
@@ -69,8 +40,8 @@ enum KnowledgeCommands {
         guard let mode = KnowledgeBase.SearchMode(rawValue: modeText) else {
             throw UsageError(message: "--mode must be hybrid, bm25 or vector (got '\(modeText)')", command: "copydesk kb search")
         }
-        let kb = try open(args)
-        let hits = try kb.search(args.positional(0)!, k: try args.int("--k") ?? 5, mode: mode)
+        let (job, _) = args.job(quiet: true)
+        let hits = try studio(args, job: job).searchKnowledge(args.positional(0)!, k: try args.int("--k") ?? 5, mode: mode)
         if args.json { try Output.json(hits) } else {
             for (i, h) in hits.enumerated() {
                 Output.line("\(i + 1). \(h.source)#\(h.anchor)  (fused \(String(format: "%.4f", h.score)), bm25 \(h.bm25.map { String(format: "%.2f", $0) } ?? "-"), cosine \(h.similarity.map { String(format: "%.3f", $0) } ?? "-"))")
@@ -85,15 +56,12 @@ enum KnowledgeCommands {
         summary: "List the documents in the knowledge base.",
         options: [.workspace, .json]
     )) { args in
-        let workspace = try WorkspaceCommands.open(args)
-        let docs = try workspace.database.rows("""
-            SELECT d.path, d.title, d.updated, (SELECT count(*) FROM kb_chunks c WHERE c.path = d.path) AS chunks FROM kb_documents d ORDER BY d.path
-            """)
+        let docs = try WorkspaceCommands.open(args).knowledgeDocuments()
         if args.json {
             struct Doc: Encodable { let path: String, title: String?, updated: String?, chunks: Int }
-            try Output.json(docs.map { Doc(path: $0.string("path"), title: $0.optionalString("title"), updated: $0.optionalString("updated"), chunks: $0.int("chunks")) })
+            try Output.json(docs.map { Doc(path: $0.path, title: $0.title, updated: $0.updated, chunks: $0.chunks) })
         } else {
-            Output.table(["path", "title", "updated", "chunks"], docs.map { [$0.string("path"), $0.string("title"), $0.string("updated"), "\($0.int("chunks"))"] })
+            Output.table(["path", "title", "updated", "chunks"], docs.map { [$0.path, $0.title ?? "", $0.updated ?? "", "\($0.chunks)"] })
         }
         return ExitCode.ok
     }
@@ -104,14 +72,8 @@ enum KnowledgeCommands {
         positionals: [PositionalSpec(name: "PATH", help: "document path as recorded")],
         options: [.workspace]
     )) { args in
-        let workspace = try WorkspaceCommands.open(args)
-        let db = workspace.database
         let name = args.positional(0)!
-        try db.inTransaction {
-            try db.execute("DELETE FROM kb_chunks WHERE path = ?", name)
-            try db.execute("DELETE FROM kb_documents WHERE path = ?", name)
-            guard db.changes > 0 else { throw KnowledgeError(.notFound, "not in the knowledge base (see `copydesk kb list`)", path: name) }
-        }
+        try WorkspaceCommands.open(args).removeKnowledge(name)
         Output.line("removed \(name)")
         return ExitCode.ok
     }

@@ -45,33 +45,21 @@ enum ModelsCommands {
             """
     )) { args in
         let cache = cache(args)
-        let entries = try cache.entries()
-        var rows: [ModelJSON] = []
-        for spec in cache.specs {
-            let entry = entries.first { $0.name == spec.name }
-            var status = "not installed"
-            if let entry {
-                if !spec.matches(entry) {
-                    status = entry.version.map { "outdated (\($0))" } ?? "outdated"
-                } else {
-                    status = intact(entry) ? "installed" : "damaged"
-                }
+        let rows = try cache.listing().map { m -> ModelJSON in
+            var status = m.status.description
+            if let staged = m.stagedBytes { status += " (\(formatSize(staged)) staged)" }
+            if let spec = m.spec {
+                return ModelJSON(name: spec.name, kind: spec.kind.rawValue, source: "pip", package: spec.package, version: spec.version,
+                                 parts: spec.joined.map { $0.parts.map(\.package.requirement) },
+                                 summary: spec.summary, format: nil, status: status, installed: m.status.isUsable,
+                                 default: spec.name == ModelCache.defaultLanguageModel,
+                                 size: m.entry?.size ?? spec.size, files: m.entry?.files ?? [])
             }
-            if status != "installed", let staged = cache.stagedBytes(spec.name) {
-                status += " (\(formatSize(staged)) staged)"
-            }
-            rows.append(ModelJSON(name: spec.name, kind: spec.kind.rawValue, source: "pip", package: spec.package, version: spec.version,
-                                  parts: spec.joined.map { $0.parts.map(\.package.requirement) },
-                                  summary: spec.summary, format: nil, status: status, installed: status == "installed",
-                                  default: spec.name == ModelCache.defaultLanguageModel,
-                                  size: entry?.size ?? spec.size, files: entry?.files ?? []))
-        }
-        for entry in entries where cache.spec(entry.name) == nil {
-            let status = entry.source == .user ? (intact(entry) ? "registered" : "missing") : "not in catalog"
-            rows.append(ModelJSON(name: entry.name, kind: nil, source: entry.source.rawValue, package: entry.package, version: entry.version,
-                                  parts: entry.parts.map { $0.map { "\($0.package)==\($0.version)" } },
-                                  summary: nil, format: entry.format?.rawValue, status: status, installed: status == "registered",
-                                  default: false, size: entry.size, files: entry.files))
+            let entry = m.entry!
+            return ModelJSON(name: entry.name, kind: nil, source: entry.source.rawValue, package: entry.package, version: entry.version,
+                             parts: entry.parts.map { $0.map { "\($0.package)==\($0.version)" } },
+                             summary: nil, format: entry.format?.rawValue, status: status, installed: m.status.isUsable,
+                             default: false, size: entry.size, files: entry.files)
         }
         if args.json {
             struct Out: Encodable { let root: String, models: [ModelJSON] }
@@ -90,7 +78,7 @@ enum ModelsCommands {
     /// The SOURCE column: the user file, `package==version`, or for a model in parts
     /// `first-package … last-package==version (N parts)`.
     private static func sourceText(_ row: ModelJSON) -> String {
-        if row.source == "user" { return row.files.first?.path ?? "" }
+        if row.source == CacheEntry.Source.user.rawValue { return row.files.first?.path ?? "" }
         if let parts = row.parts, let first = parts.first, let last = parts.last {
             guard parts.count > 1 else { return first }
             let firstPackage = first.components(separatedBy: "==")[0]
@@ -235,15 +223,6 @@ enum ModelsCommands {
             if !quiet { printer.report(step) }
         }
         return (entry, downloaded)
-    }
-
-    /// Every recorded file is there with its recorded size (no hashing).
-    static func intact(_ entry: CacheEntry) -> Bool {
-        entry.files.allSatisfy { file in
-            let resolved = URL(fileURLWithPath: file.path).resolvingSymlinksInPath().path
-            let size = (try? FileManager.default.attributesOfItem(atPath: resolved))?[.size] as? NSNumber
-            return size?.intValue == file.size
-        }
     }
 
     /// "93.8 MiB".

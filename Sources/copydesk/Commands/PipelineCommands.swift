@@ -9,23 +9,8 @@ enum PipelineCommands {
     static let seedOption = OptionSpec.value("--seed", "S", "random seed (default 1); the same seed and versions give the same text")
 
     /// A studio over the workspace, with the default (or `--model`) language model.
-    static func studio(_ args: ParsedArguments) throws -> Studio {
-        let workspace = try WorkspaceCommands.open(args)
-        let models = try StudioModels.resolve(cache: ModelsCommands.cache(args), languageModel: args.value("--model") ?? ModelCache.defaultLanguageModel) {
-            Output.error("  \($0)")
-        }
-        return Studio(workspace: workspace, models: models, threads: try args.int("--threads"))
-    }
-
-    /// Reads and parses a brief file.
-    static func brief(_ path: String, command: String) throws -> Brief {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw UsageError(message: "\(path): no such file", command: command)
-        }
-        guard let text = String(data: data, encoding: .utf8) else {
-            throw UsageError(message: "\(path): not UTF-8 text", command: command)
-        }
-        return try Brief(source: text, file: path)
+    static func studio(_ args: ParsedArguments, job: Job) throws -> Studio {
+        try Studio.open(try args.studioOptions(), job: job)
     }
 
     struct DraftJSON: Encodable {
@@ -46,30 +31,26 @@ enum PipelineCommands {
             "text", "facts", "tokens", "prompt_tokens", "seconds"}] instead.
             """
     )) { args in
-        let brief = try brief(args.positional(0)!, command: "copydesk draft")
+        let brief = try Brief(contentsOf: args.positional(0)!)
         var channels = brief.channels
-        if let name = args.value("--channel") {
-            let channel = try Channel.named(name)
+        if let channel = try args.channel() {
             guard brief.channels.contains(channel) else {
-                throw UsageError(message: "the brief does not list channel '\(name)' (it lists \(brief.channels.map(\.rawValue).joined(separator: ", ")))",
+                throw UsageError(message: "the brief does not list channel '\(channel.rawValue)' (it lists \(brief.channels.map(\.rawValue).joined(separator: ", ")))",
                                  command: "copydesk draft")
             }
             channels = [channel]
         }
-        let seedText = args.value("--seed") ?? "1"
-        guard let seed = UInt64(seedText) else { throw UsageError(message: "--seed must be a non-negative integer", command: "copydesk draft") }
-        let studio = try studio(args)
-        guard try studio.database.scalar("SELECT count(*) FROM kb_chunks").int ?? 0 > 0 else {
-            throw UsageError(message: "the knowledge base is empty: add the brand's facts first (`copydesk kb add`)", command: "copydesk draft")
-        }
-        let voice = try BrandVoice.load(from: .workspace(studio.workspace))
+        let seed = try args.seed()
+        let (job, printer) = args.job(quiet: true)
+        let studio = try studio(args, job: job)
         var results: [DraftJSON] = []
         for channel in channels {
             if !args.json { Output.line("== \(brief.campaign): \(channel.rawValue)") }
-            let r = try studio.draft(brief, channel: channel, brand: voice, seed: seed) { text in
+            let r = try studio.draft(brief, channel: channel, seed: seed) { text in
                 if !args.json { Output.write(text) }
                 return true
             }
+            printer.finish()
             if args.json {
                 results.append(DraftJSON(piece: r.piece.id, channel: channel.rawValue, asset: r.assetHash, run: r.runID, seed: seed, text: r.text,
                                          facts: r.facts.passages, tokens: r.generation.tokens.count, prompt_tokens: r.generation.promptTokens,
@@ -85,29 +66,19 @@ enum PipelineCommands {
 }
 
 extension PipelineCommands {
-    /// Reads a text file for `check` and `review`.
-    static func readText(_ path: String, command: String) throws -> String {
-        guard let data = FileManager.default.contents(atPath: path) else { throw UsageError(message: "\(path): no such file", command: command) }
-        return try CopyText.decode(data, file: path)
-    }
-
-    static func channel(_ args: ParsedArguments) throws -> Channel? {
-        try args.value("--channel").map { try Channel.named($0) }
-    }
-
     /// Prints a check report for people.
     static func printReport(_ report: CheckReport, text: String) {
         Output.line("Claims (\(report.claims.count)):")
         for c in report.claims {
-            let mark = c.verdict == "supported" ? "✓" : c.verdict == "contradicted" ? "✗" : "?"
-            Output.line("  \(mark) \(c.verdict.uppercased()) (\(c.decidedBy)): \(c.text)")
+            let mark = switch c.verdict { case .supported: "✓"; case .contradicted: "✗"; case .unverifiable: "?" }
+            Output.line("  \(mark) \(c.verdict.rawValue.uppercased()) (\(c.decidedBy.rawValue)): \(c.text)")
             if let e = c.evidence.first { Output.line("      source: \(e.source)") }
-            if c.verdict != "supported" { Output.line("      \(c.reason)") }
+            if c.verdict != .supported { Output.line("      \(c.reason)") }
             if let s = c.suggestion { Output.line("      suggestion: \(s)") }
         }
         Output.line("Findings (\(report.findings.count)):")
         for f in report.findings {
-            Output.line("  [\(f.level)] \(f.rule)\(f.text.isEmpty ? "" : ": '\(f.text)'") \(f.message)\(f.replacement.map { " → \($0)" } ?? "")")
+            Output.line("  [\(f.level.rawValue)] \(f.rule)\(f.text.isEmpty ? "" : ": '\(f.text)'") \(f.message)\(f.replacement.map { " → \($0)" } ?? "")")
         }
         if let t = report.tone {
             Output.line(String(format: "Tone: %.2f (closest on-voice exemplar: %@)", t.score, t.closestExemplar ?? "-"))
@@ -131,39 +102,17 @@ extension PipelineCommands {
             "score", "passed"}. Offsets count Unicode scalars of the file's text. Exit status 0 when the text passes, 1 when not.
             """
     )) { args in
-        let text = try readText(args.positional(0)!, command: "copydesk check")
-        let channel = try channel(args)
-        let brandDir = args.value("--brand")
-        let kbDir = args.value("--kb") ?? brandDir.map { ($0 as NSString).appendingPathComponent("knowledge") }
-        var cleanup: String?
-        defer { if let cleanup { try? FileManager.default.removeItem(atPath: cleanup) } }
+        let text = try CopyText.read(file: args.positional(0)!)
+        let channel = try args.channel()
+        let (job, printer) = args.job()
         let report: CheckReport
-        if brandDir != nil || args.value("--kb") != nil {
-            // A scratch workspace holds the knowledge base: nothing is written to the user's workspace.
-            let brand: BrandSource = try brandDir.map { .folder($0) } ?? .workspace(WorkspaceCommands.open(args))
-            // Validate the kit before any model is loaded.
-            if let brandDir {
-                let path = (brandDir as NSString).appendingPathComponent("brand.toml")
-                guard let data = FileManager.default.contents(atPath: path), let toml = String(data: data, encoding: .utf8) else {
-                    throw UsageError(message: "\(path): no such file, or not UTF-8 text", command: "copydesk check")
-                }
-                _ = try BrandProfile(toml: toml, file: path)
-            }
-            guard let kbDir else { throw UsageError(message: "give --kb DIR with the knowledge files", command: "copydesk check") }
-            let dir = NSTemporaryDirectory() + "copydesk-check-\(UUID().uuidString)"
-            cleanup = dir
-            let workspace = try Workspace.openOrCreate(dir)
-            if let t = ProjectFolders.locate("Templates") { _ = try workspace.syncTemplates(from: t) }
-            let models = try StudioModels.resolve(cache: ModelsCommands.cache(args), languageModel: args.value("--model") ?? ModelCache.defaultLanguageModel) { Output.error("  \($0)") }
-            let studio = Studio(workspace: workspace, models: models, threads: try args.int("--threads"))
-            _ = try studio.knowledge().add(files: try KnowledgeCommands.files([kbDir]))
-            let judge = args.flag("--no-judge") ? nil : try LanguageModelJudge(studio: studio)
-            let critic = try Critic(brand: brand, knowledge: studio.knowledge(), embedder: studio.embedder(), judge: judge,
-                                    pronouncingDictionary: models.pronouncingDictionary)
-            report = try critic.check(text, channel: channel)
+        if args.value("--brand") != nil || args.value("--kb") != nil {
+            report = try Studio.check(text: text, against: CheckTarget(kit: args.value("--brand"), knowledge: args.value("--kb")), channel: channel,
+                                      judge: !args.flag("--no-judge"), options: try args.studioOptions(), job: job)
         } else {
-            report = try PipelineCommands.studio(args).critic(judge: !args.flag("--no-judge")).check(text, channel: channel)
+            report = try studio(args, job: job).check(text: text, channel: channel, judge: !args.flag("--no-judge"))
         }
+        printer.finish()
         if args.json { try Output.json(report) } else { printReport(report, text: text) }
         return report.passed ? ExitCode.ok : ExitCode.failure
     }
@@ -193,24 +142,19 @@ extension PipelineCommands {
                   GenerateCommand.modelOption, ModelsCommands.modelsOption, GenerateCommand.threadsOption, .json],
         discussion: "--json prints {\"piece\", \"version\", \"asset\", \"state\", \"text\", \"report\"}; report is the `check --json` object."
     )) { args in
-        let studio = try studio(args)
+        let (job, printer) = args.job()
+        let studio = try studio(args, job: job)
         let ref = args.positional(0)!
-        let pieceID: Int64
-        if FileManager.default.fileExists(atPath: ref) {
-            let text = try readText(ref, command: "copydesk review")
-            let channel = try channel(args) ?? .blog
-            let asset = try studio.database.storeAsset(text: text, mediaType: "text/markdown")
-            pieceID = try studio.database.createPiece(briefHash: nil, campaign: args.value("--campaign") ?? (ref as NSString).lastPathComponent,
-                                                      channel: channel.rawValue, assetHash: asset.hash, runID: nil, origin: "editor", actor: studio.actor).id
-        } else {
-            let (piece, version) = try studio.database.piece(containing: ref)
-            guard version == piece.latest?.version else {
-                throw UsageError(message: "asset \(ref) is v\(version) of piece \(piece.id); the newest is v\(piece.latest?.version ?? 0)", command: "copydesk review")
-            }
-            pieceID = piece.id
-        }
         _ = try studio.critic(judge: !args.flag("--no-judge"))
-        let checked = try studio.review(piece: pieceID, note: args.value("--note"))
+        let checked: CheckedVersion
+        if FileManager.default.fileExists(atPath: ref) {
+            let piece = try studio.importPiece(text: try CopyText.read(file: ref), channel: try args.channel() ?? .blog,
+                                               campaign: args.value("--campaign") ?? (ref as NSString).lastPathComponent)
+            checked = try studio.review(piece: piece.id, note: args.value("--note"))
+        } else {
+            checked = try studio.review(asset: ref, note: args.value("--note"))
+        }
+        printer.finish()
         if args.json { try Output.json(CheckedJSON(checked)) } else { printChecked(checked) }
         return ExitCode.ok
     }
@@ -224,14 +168,15 @@ extension PipelineCommands {
                   GenerateCommand.modelOption, ModelsCommands.modelsOption, GenerateCommand.threadsOption, .json],
         discussion: "The newest version is left in state 'draft'; `copydesk review` puts it in review again."
     )) { args in
-        let studio = try studio(args)
-        let (piece, _) = try studio.database.piece(containing: args.positional(0)!)
-        guard let seed = UInt64(args.value("--seed") ?? "1") else { throw UsageError(message: "--seed must be a non-negative integer", command: "copydesk revise") }
+        let seed = try args.seed()
+        let (job, printer) = args.job()
+        let studio = try studio(args, job: job)
         _ = try studio.critic(judge: !args.flag("--no-judge"))
-        let result = try studio.revise(piece: piece.id, rounds: try args.int("--rounds") ?? 2, seed: seed)
+        let result = try studio.revise(asset: args.positional(0)!, rounds: try args.int("--rounds") ?? 2, seed: seed)
+        printer.finish()
         if args.json { try Output.json(CheckedJSON(result)) } else {
             let p = result.piece
-            for v in p.versions { Output.line("  v\(v.version) \(v.origin) \(v.assetHash.prefix(12))") }
+            for v in p.versions { Output.line("  v\(v.version) \(v.origin.rawValue) \(v.assetHash.prefix(12))") }
             printChecked(result)
         }
         return ExitCode.ok

@@ -1,4 +1,5 @@
 import Foundation
+import Pipeline
 import Store
 
 /// `copydesk pieces`, `approve`, `reject`: drafted pieces and their review history.
@@ -35,12 +36,8 @@ enum ReviewCommands {
             options: [.workspace, .value("--note", "TEXT", "a note kept with the decision"), .value("--as", "NAME", "who decides (default: $COPYDESK_USER or $USER)"), .json],
             discussion: "The piece must be in review (see `copydesk review`). The history is append-only."
         )) { args in
-            let db = try WorkspaceCommands.open(args).database
-            let (piece, version) = try db.piece(containing: args.positional(0)!)
-            guard version == piece.latest?.version else {
-                throw UsageError(message: "asset \(args.positional(0)!) is version \(version) of piece \(piece.id); the newest is v\(piece.latest?.version ?? 0)", command: "copydesk \(verb)")
-            }
-            let updated = try db.recordReview(piece.id, state: state, actor: args.value("--as") ?? Database.defaultActor, note: args.value("--note"))
+            let updated = try WorkspaceCommands.open(args).decide(asset: args.positional(0)!, state, actor: args.value("--as") ?? Database.defaultActor,
+                                                                  note: args.value("--note"))
             if args.json { try Output.json(PieceJSON(updated)) } else {
                 let e = updated.history.last!
                 Output.line("piece \(updated.id) (\(updated.campaign), \(updated.channel)) v\(e.version): \(e.state.rawValue) by \(e.actor) at \(e.at)")

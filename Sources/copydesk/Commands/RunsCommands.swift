@@ -9,7 +9,7 @@ enum RunsCommands {
         let parameters: String, seed: UInt64?, startedAt: String, endedAt: String?, tokenCount: Int?, sampleCount: Int?, error: String?
         let inputs: [Link], outputs: [Link]
         init(_ r: Run) {
-            id = r.id; step = r.step; status = r.status.rawValue; templateID = r.templateID; templateVersion = r.templateVersion
+            id = r.id; step = r.step.rawValue; status = r.status.rawValue; templateID = r.templateID; templateVersion = r.templateVersion
             modelID = r.modelID; modelHash = r.modelHash; parameters = r.parameters; seed = r.seed; startedAt = r.startedAt
             endedAt = r.endedAt; tokenCount = r.tokenCount; sampleCount = r.sampleCount; error = r.error
             inputs = r.inputs.map { Link(role: $0.role, hash: $0.hash) }; outputs = r.outputs.map { Link(role: $0.role, hash: $0.hash) }
@@ -19,17 +19,17 @@ enum RunsCommands {
     static let list = Command(spec: CommandSpec(
         path: ["runs", "list"],
         summary: "List recorded runs, newest first.",
-        options: [.workspace, .value("--step", "KIND", "only this step (draft, factcheck, ...)"), .value("--limit", "N", "how many (default 50)"), .json]
+        options: [.workspace, .value("--step", "KIND", "only this step (\(RunStep.allCases.map(\.rawValue).joined(separator: ", ")))"), .value("--limit", "N", "how many (default 50)"), .json]
     )) { args in
         let db = try WorkspaceCommands.open(args).database
-        let runs = try db.runs(step: args.value("--step"), limit: try args.int("--limit") ?? 50)
+        let runs = try db.runs(step: try args.value("--step").map(RunStep.named), limit: try args.int("--limit") ?? 50)
         if args.json {
             try Output.json(runs.map(RunJSON.init))
         } else if runs.isEmpty {
             Output.line("No runs recorded yet.")
         } else {
             Output.table(["ID", "STEP", "STATUS", "TEMPLATE", "MODEL", "SEED", "STARTED", "OUTPUTS"], runs.map { r in
-                ["\(r.id)", r.step, r.status.rawValue, r.templateID.map { "\($0)@v\(r.templateVersion ?? 0)" } ?? "-", r.modelID ?? "-",
+                ["\(r.id)", r.step.rawValue, r.status.rawValue, r.templateID.map { "\($0)@v\(r.templateVersion ?? 0)" } ?? "-", r.modelID ?? "-",
                  r.seed.map(String.init) ?? "-", r.startedAt, r.outputs.map { String($0.hash.prefix(12)) }.joined(separator: ",")]
             })
         }
@@ -57,7 +57,7 @@ enum RunsCommands {
     }
 
     static func describe(_ r: Run) -> String {
-        var parts = ["run \(r.id) \(r.step) [\(r.status.rawValue)]"]
+        var parts = ["run \(r.id) \(r.step.rawValue) [\(r.status.rawValue)]"]
         if let t = r.templateID { parts.append("template \(t)@v\(r.templateVersion ?? 0)") }
         if let m = r.modelID { parts.append("model \(m)" + (r.modelHash.map { " (\($0.prefix(12)))" } ?? "")) }
         if let s = r.seed { parts.append("seed \(s)") }

@@ -30,8 +30,7 @@ enum TemplatesCommands {
         var rows: [TemplateJSON] = []
         for v in versions {
             let t = try v.template()
-            let labels = try db.rows("SELECT label, version FROM template_labels WHERE template_id = ? ORDER BY label", v.templateID)
-                .map { "\($0.string("label"))=v\($0.int("version"))" }
+            let labels = try db.labels(of: v.templateID).map { "\($0.label)=v\($0.version)" }
             rows.append(TemplateJSON(id: v.templateID, kind: t.kind.rawValue, channel: t.channel, latest: v.version, labels: labels, inputs: t.inputs, path: v.sourcePath))
         }
         if args.json {
@@ -65,7 +64,7 @@ enum TemplatesCommands {
                                 labelHistory: history.map { M(label: $0.label, from: $0.fromVersion, to: $0.toVersion, at: $0.movedAt, by: $0.movedBy, note: $0.note) }))
         } else {
             Output.line("Versions of \(id):")
-            Output.table(["VERSION", "CREATED", "HASH", "LABELS"], versions.reversed().map { ["v\($0.version)", $0.createdAt, String($0.contentHash.prefix(12)), $0.labels.joined(separator: " ")] })
+            Output.table(["version", "created", "hash", "labels"], versions.reversed().map { ["v\($0.version)", $0.createdAt, String($0.contentHash.prefix(12)), $0.labels.joined(separator: " ")] })
             Output.line("\nLabel history:")
             Output.table(["WHEN", "LABEL", "MOVE", "BY", "NOTE"], history.reversed().map {
                 [$0.movedAt, $0.label, "\($0.fromVersion.map { "v\($0)" } ?? "(new)") -> v\($0.toVersion)", $0.movedBy, $0.note ?? ""]

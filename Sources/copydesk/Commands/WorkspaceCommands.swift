@@ -63,32 +63,18 @@ enum WorkspaceCommands {
         summary: "Check the workspace database (integrity, schema version) and report what it holds.",
         options: [.workspace, .json]
     )) { args in
-        let workspace = try open(args)
-        let db = workspace.database
-        let integrity = try db.integrityCheck()
-        let schema = try workspace.schemaVersions()
-        func count(_ table: String) throws -> Int { try db.scalar("SELECT count(*) FROM \(table)").int ?? 0 }
-        let counts: [String: Int] = [
-            "templates": try count("templates"), "template_versions": try count("template_versions"),
-            "assets": try count("assets"), "runs": try count("runs"), "brand_files": try count("workspace_files"),
-        ]
-        let ok = integrity == ["ok"] && schema.last == Schema.latestVersion
+        let health = try open(args).health()
         if args.json {
-            struct Out: Encodable {
-                let ok: Bool, workspace: String, integrity: [String], schemaVersion: String, latestSchemaVersion: String
-                let migrations: [String], sqlite: String, counts: [String: Int]
-            }
-            try Output.json(Out(ok: ok, workspace: workspace.directory, integrity: integrity, schemaVersion: schema.last ?? "none",
-                                latestSchemaVersion: Schema.latestVersion, migrations: schema, sqlite: Database.sqliteVersion, counts: counts))
+            try Output.json(health)
         } else {
-            Output.line("Workspace:      \(workspace.directory)")
-            Output.line("SQLite:         \(Database.sqliteVersion)")
-            Output.line("Schema version: \(schema.last ?? "none") (\(schema.count) migrations; latest known \(Schema.latestVersion))")
-            Output.line("Integrity:      \(integrity.joined(separator: "; "))")
-            for key in counts.keys.sorted() { Output.line("  \(key): \(counts[key]!)") }
-            Output.line(ok ? "All good." : "Problems found.")
+            Output.line("Workspace:      \(health.workspace)")
+            Output.line("SQLite:         \(health.sqlite)")
+            Output.line("Schema version: \(health.schemaVersion) (\(health.migrations.count) migrations; latest known \(health.latestSchemaVersion))")
+            Output.line("Integrity:      \(health.integrity.joined(separator: "; "))")
+            for key in health.counts.keys.sorted() { Output.line("  \(key): \(health.counts[key]!)") }
+            Output.line(health.ok ? "All good." : "Problems found.")
         }
-        return ok ? ExitCode.ok : ExitCode.failure
+        return health.ok ? ExitCode.ok : ExitCode.failure
     }
 }
 

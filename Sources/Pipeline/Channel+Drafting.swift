@@ -1,7 +1,6 @@
-/// Where a piece of copy will appear. Each channel has a drafting template and limits the critique checks.
-public enum Channel: String, Sendable, CaseIterable, Codable {
-    case email, social, searchAd = "search-ad", landing, blog, voiceover
+import BrandKit
 
+extension Channel {
     /// The id of the template that drafts it (Templates/<id>.md).
     public var draftTemplate: String {
         switch self {
