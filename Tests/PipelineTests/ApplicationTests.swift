@@ -161,3 +161,35 @@ final class EventLog: @unchecked Sendable {
     var all: [JobEvent] { lock.lock(); defer { lock.unlock() }; return events }
     var tokens: Int { all.filter { if case .tokens = $0 { true } else { false } }.count }
 }
+
+/// The knowledge base and checks as front ends call them.
+final class KnowledgeAndCheckAPITests: XCTestCase {
+    func testRemovingAKnowledgeFileTakesItsChunksAndNamesAnUnknownOne() throws {
+        let f = try PipelineFixture()
+        let before = try f.studio.workspace.knowledgeDocuments()
+        let first = try XCTUnwrap(before.first)
+        try f.studio.workspace.removeKnowledge(first.path)
+        XCTAssertEqual(try f.studio.workspace.knowledgeDocuments().map(\.path), before.dropFirst().map(\.path))
+        XCTAssertThrowsError(try f.studio.workspace.removeKnowledge(first.path)) {
+            XCTAssertEqual(($0 as? KnowledgeError)?.code, .notFound)
+            XCTAssertTrue("\($0)".contains(first.path), "\($0)")
+        }
+    }
+
+    func testCheckingAgainstAnotherKitWritesNothingToTheWorkspace() throws {
+        let f = try PipelineFixture()
+        let runs = try f.studio.database.runs().count
+        var options = StudioOptions()
+        options.workspace = f.folder
+        options.languageModel = "smollm2"
+        options.threads = 2
+        let kit = PipelineFixture.repository + "/Tests/Fixtures/kits/ashgrove"
+        let report = try Studio.check(text: "Our espresso blend costs $999 a bag.", against: CheckTarget(kit: kit, knowledge: nil), channel: .social,
+                                      judge: false, options: options)
+        XCTAssertEqual(report.channel, .social)
+        XCTAssertFalse(report.claims.isEmpty)
+        XCTAssertEqual(try f.studio.database.runs().count, runs, "the user's workspace records nothing")
+        XCTAssertThrowsError(try Studio.check(text: "Fine words.", against: CheckTarget(kit: f.folder + "/nowhere", knowledge: nil), channel: nil,
+                                              judge: false, options: options)) { XCTAssertTrue("\($0)".contains("brand.toml"), "\($0)") }
+    }
+}

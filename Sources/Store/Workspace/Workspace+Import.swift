@@ -60,7 +60,14 @@ extension Workspace {
         return (files, changed)
     }
 
-    /// Imports a brand kit and templates (what `copydesk init` does).
+    /// Opens or creates the workspace in `directory` and imports a brand kit and templates:
+    /// `copydesk init`. Running it again records only what changed.
+    public static func initialize(_ directory: String, brand: String?, templates: String?) throws -> (Workspace, ImportReport) {
+        let workspace = try openOrCreate(directory)
+        return (workspace, try workspace.importProject(brand: brand, templates: templates))
+    }
+
+    /// Imports a brand kit and templates.
     public func importProject(brand: String?, templates: String?) throws -> ImportReport {
         var report = ImportReport()
         if let templates { report.templates = try syncTemplates(from: templates) }

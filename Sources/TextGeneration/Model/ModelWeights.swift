@@ -41,7 +41,7 @@ struct ModelWeights: @unchecked Sendable {
         var interleavedTables: [Q4_KInterleaved] = []
         func matrix(_ name: String, rows: Int, columns: Int, interleave: Bool = true) throws(TextGenerationError) -> WeightMatrix {
             let t: GGUFTensorInfo
-            do { t = try file.tensor(name) } catch { throw TextGenerationError(.invalidModel, error.description) }
+            do { t = try file.tensor(name) } catch { throw TextGenerationError(.invalidModel, wrapping: error) }
             guard t.columns == columns, t.rows == rows else {
                 throw TextGenerationError(.invalidModel, "\(file.path): tensor '\(name)' has shape \(t.shape), expected [\(columns), \(rows)]")
             }
@@ -63,7 +63,7 @@ struct ModelWeights: @unchecked Sendable {
         }
         func vector(_ name: String, _ count: Int) throws(TextGenerationError) -> UnsafePointer<Float> {
             let t: GGUFTensorInfo
-            do { t = try file.tensor(name) } catch { throw TextGenerationError(.invalidModel, error.description) }
+            do { t = try file.tensor(name) } catch { throw TextGenerationError(.invalidModel, wrapping: error) }
             guard t.type == .f32, t.elementCount == count else {
                 throw TextGenerationError(.invalidModel, "\(file.path): tensor '\(name)' must be F32 with \(count) elements (is \(t.type) \(t.shape))")
             }

@@ -22,8 +22,7 @@ enum WorkspaceCommands {
         let brand = try folder(args.value("--brand"), default: "Brand", option: "--brand")
         let templates = try folder(args.value("--templates"), default: "Templates", option: "--templates")
         let directory = Workspace.resolveDirectory(explicit: args.value("--workspace"))
-        let workspace = try Workspace.openOrCreate(directory)
-        let report = try workspace.importProject(brand: brand, templates: templates)
+        let (workspace, report) = try Workspace.initialize(directory, brand: brand, templates: templates)
         if args.json {
             struct Out: Encodable {
                 let workspace: String, database: String, schema: [String]
