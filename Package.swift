@@ -82,8 +82,8 @@ let package = Package(
         // cancellation, and the worker that owns a studio.
         .target(name: "Pipeline", dependencies: ["BrandKit", "FactCheck", "Knowledge", "Embeddings", "TextGeneration", "Prompts", "Store", "ModelCache", "TOML", "Support"],
                 swiftSettings: swift6),
-        // Terminal UI over ncursesw (so far: the library's version).
-        .target(name: "TUI", dependencies: ["CNcurses"], swiftSettings: swift6),
+        // The terminal studio over ncursesw: its state as a value, pure rendering, the one wrapper of curses.
+        .target(name: "TUI", dependencies: ["CNcurses", "Pipeline", "BrandKit", "FactCheck", "Store", "Prompts", "Support"], swiftSettings: swift6),
 
         // The command-line front end: parses arguments, calls the application layer, prints.
         .executableTarget(
@@ -106,5 +106,6 @@ let package = Package(
         .testTarget(name: "FactCheckTests", dependencies: ["FactCheck", "BrandKit", "Knowledge", "Embeddings", "Store", "ModelCache"], swiftSettings: swift6),
         .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "BrandKit", "FactCheck", "Knowledge", "Store", "TOML", "ModelCache"], swiftSettings: swift6),
         .testTarget(name: "CLITests", dependencies: ["Support"], swiftSettings: swift6),
+        .testTarget(name: "TUITests", dependencies: ["TUI", "Store", "BrandKit", "FactCheck"], swiftSettings: swift6),
     ]
 )

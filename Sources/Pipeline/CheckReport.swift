@@ -5,14 +5,14 @@ import Support
 /// The result of checking one text: claims with verdicts, style findings, tone, readability and
 /// the overall score. Encodes to the JSON that `copydesk check --json` prints; offsets count
 /// Unicode scalars of the checked text.
-public struct CheckReport: Sendable, Encodable {
-    public struct Evidence: Sendable, Encodable, Equatable {
+public struct CheckReport: Sendable, Codable {
+    public struct Evidence: Sendable, Codable, Equatable {
         public var source: String
         public var text: String
         public var score: Double
     }
 
-    public struct Claim: Sendable, Encodable, Equatable {
+    public struct Claim: Sendable, Codable, Equatable {
         public var text: String
         public var start: Int
         public var end: Int
@@ -26,7 +26,7 @@ public struct CheckReport: Sendable, Encodable {
         enum CodingKeys: String, CodingKey { case text, start, end, verdict, evidence, reason, suggestion, decidedBy = "decided_by" }
     }
 
-    public struct Finding: Sendable, Encodable, Equatable {
+    public struct Finding: Sendable, Codable, Equatable {
         public var rule: String
         public var level: StyleRule.Level
         public var start: Int
@@ -39,7 +39,7 @@ public struct CheckReport: Sendable, Encodable {
         enum CodingKeys: String, CodingKey { case rule, level, start, end, text, message, replacement }
     }
 
-    public struct Readability: Sendable, Encodable, Equatable {
+    public struct Readability: Sendable, Codable, Equatable {
         public var grade: Double
         public var words: Int
         public var sentences: Int

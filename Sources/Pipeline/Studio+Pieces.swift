@@ -16,6 +16,23 @@ extension Studio {
         try review(piece: try database.pieceAtNewest(reference).id, note: note)
     }
 
+    /// Replaces the span `start..<end` (Unicode-scalar offsets of the newest version, as a check
+    /// report gives them) with `replacement` as a new version (a recorded `autofix` run), and
+    /// checks it.
+    public func applyFix(piece id: Int64, start: Int, end: Int, replacement: String) throws -> CheckedVersion {
+        let view = try workspace.pieceView(id)
+        let scalars = Array(view.text.unicodeScalars)
+        guard 0 <= start, start <= end, end <= scalars.count else {
+            throw PipelineError(.invalidInput, "the span \(start)..<\(end) is outside the newest version (\(scalars.count) characters)")
+        }
+        var out = String.UnicodeScalarView()
+        out.append(contentsOf: scalars[..<start])
+        out.append(contentsOf: replacement.unicodeScalars)
+        out.append(contentsOf: scalars[end...])
+        let old = String(String.UnicodeScalarView(scalars[start..<end]))
+        return try addVersion(id, text: String(out), step: .autofix, origin: .autofix, notes: ["'\(old)' → '\(replacement)'"])
+    }
+
     /// Revises the piece that holds `asset` (any of its versions).
     public func revise(asset reference: String, rounds: Int = 2, seed: UInt64 = 1) throws -> CheckedVersion {
         try revise(piece: try database.piece(containing: reference).piece.id, rounds: rounds, seed: seed)

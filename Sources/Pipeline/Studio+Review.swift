@@ -76,14 +76,14 @@ extension Studio {
             // Safe fixes.
             let (fixed, applied) = try critic().autofix(current.text, report: current.report)
             if !applied.isEmpty, fixed != current.text {
-                current = try addVersion(id, text: fixed, from: current, step: .autofix, origin: .autofix, notes: applied)
+                current = try addVersion(id, text: fixed, step: .autofix, origin: .autofix, notes: applied)
                 if better(current.report, best.report) { best = current }
                 if done(current.report) { break }
             }
             guard round < rounds else { break }
             // A re-draft with the findings.
             let rewritten = try redraft(current, seed: seed &+ UInt64(round))
-            current = try addVersion(id, text: rewritten.text, from: current, step: .revise, origin: .revise, notes: [], runID: rewritten.runID)
+            current = try addVersion(id, text: rewritten.text, step: .revise, origin: .revise, notes: [], runID: rewritten.runID)
             if better(current.report, best.report) { best = current }
         }
         if best.version != current.version {
@@ -96,7 +96,7 @@ extension Studio {
     }
 
     /// Stores `text` as the next version (recording a run for automatic fixes) and checks it.
-    func addVersion(_ id: Int64, text: String, from: CheckedVersion, step: RunStep, origin: Piece.Origin, notes: [String], runID given: Int64? = nil) throws -> CheckedVersion {
+    func addVersion(_ id: Int64, text: String, step: RunStep, origin: Piece.Origin, notes: [String], runID given: Int64? = nil) throws -> CheckedVersion {
         let db = database
         let asset = try db.storeAsset(text: text, mediaType: "text/markdown")
         var runID = given

@@ -3,7 +3,7 @@ import Foundation
 
 /// How close a text sounds to the brand: embedding similarity to the on-voice exemplars against
 /// the off-voice ones, calibrated on the exemplars themselves, plus similarity to each trait.
-public struct ToneReport: Sendable, Equatable, Encodable {
+public struct ToneReport: Sendable, Equatable, Codable {
     /// 0 (sounds like the off-voice exemplars) to 1 (like the on-voice ones).
     public var score: Double
     /// Cosine similarity with the nearest on-voice and the nearest off-voice exemplar.
@@ -15,7 +15,7 @@ public struct ToneReport: Sendable, Equatable, Encodable {
     public var traits: [Trait]
     public var avoidTraits: [Trait]
 
-    public struct Trait: Sendable, Equatable, Encodable {
+    public struct Trait: Sendable, Equatable, Codable {
         public var name: String
         public var similarity: Double
     }

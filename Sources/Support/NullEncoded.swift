@@ -14,3 +14,17 @@ public struct NullEncoded<Value: Encodable>: Encodable {
 
 extension NullEncoded: Equatable where Value: Equatable {}
 extension NullEncoded: Sendable where Value: Sendable {}
+
+extension NullEncoded: Decodable where Value: Decodable {
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.singleValueContainer()
+        wrappedValue = c.decodeNil() ? nil : try c.decode(Value.self)
+    }
+}
+
+extension KeyedDecodingContainer {
+    /// A missing key reads as nil, as an explicit null does.
+    public func decode<Value: Decodable>(_ type: NullEncoded<Value>.Type, forKey key: Key) throws -> NullEncoded<Value> {
+        try decodeIfPresent(type, forKey: key) ?? NullEncoded(wrappedValue: nil)
+    }
+}

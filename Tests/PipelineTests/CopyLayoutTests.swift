@@ -51,3 +51,12 @@ final class CopyLayoutTests: XCTestCase {
         XCTAssertThrowsError(try CopyLayout(channel: .voiceover).render(#"{"lines": ["Hello"#, callToAction: ""))
     }
 }
+
+final class CopyLayoutPreviewTests: XCTestCase {
+    func testPreviewShowsTheValuesWrittenSoFar() {
+        XCTAssertEqual(CopyLayout.preview(#"{"subject": "Ride 60 miles", "preheader": "Book a"#), "Subject: Ride 60 miles\nPreheader: Book a")
+        XCTAssertEqual(CopyLayout.preview(#"{"paragraphs": ["One \"two\"", "Three\nfour"]}"#), "One \"two\"\nThree\nfour\n")
+        XCTAssertEqual(CopyLayout.preview(#"{"sections": [{"title": "Why", "text": "Bec"#), "Why\nBec")
+        XCTAssertEqual(CopyLayout.preview(#"{"subj"#), "")
+    }
+}

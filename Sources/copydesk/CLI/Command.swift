@@ -1,6 +1,8 @@
 /// A runnable command: its spec and what it does. Returns the process exit code.
 struct Command: Sendable {
     let spec: CommandSpec
+    /// True for a command that takes over the terminal and handles its own signals (the studio).
+    var ownsTerminal = false
     let run: @Sendable (ParsedArguments) throws -> Int32
 }
 

@@ -1,5 +1,10 @@
 import Support
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// Finds the command named by the arguments, parses its options and runs it.
 struct CommandLineApp {
@@ -9,6 +14,9 @@ struct CommandLineApp {
     let groups: [(name: String, summary: String)]
 
     func run(_ arguments: [String]) -> Int32 {
+        if arguments.isEmpty, isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1, let studio = commands.first(where: { $0.spec.path == ["studio"] }) {
+            return run(studio, [])
+        }
         if arguments.isEmpty || arguments == ["--help"] || arguments == ["-h"] || arguments == ["help"] {
             Output.line(topLevelHelp)
             return ExitCode.ok
@@ -24,12 +32,18 @@ struct CommandLineApp {
         guard let command = match else {
             return unknownCommand(arguments)
         }
+        return run(command, Array(arguments.dropFirst(command.spec.path.count)))
+    }
+
+    /// Parses a command's arguments and runs it, Ctrl-C cancelling its job.
+    private func run(_ command: Command, _ arguments: [String]) -> Int32 {
         do {
-            var parsed = try ParsedArguments(Array(arguments.dropFirst(command.spec.path.count)), spec: command.spec)
+            var parsed = try ParsedArguments(arguments, spec: command.spec)
             if parsed.wantsHelp {
                 Output.line(command.spec.help)
                 return ExitCode.ok
             }
+            if command.ownsTerminal { return try command.run(parsed) }
             let interrupts = Interrupts()
             parsed.cancellation = interrupts.cancellation
             return try withExtendedLifetime(interrupts) { try command.run(parsed) }

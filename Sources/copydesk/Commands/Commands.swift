@@ -2,6 +2,7 @@
 enum Commands {
     static let all: [Command] = [
         DemoCommand.command,
+        StudioCommand.command,
         WorkspaceCommands.initCommand,
         WorkspaceCommands.doctor,
         TemplatesCommands.sync,

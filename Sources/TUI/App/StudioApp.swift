@@ -1,0 +1,289 @@
+import Dispatch
+import Foundation
+import Pipeline
+import Prompts
+import Store
+import Support
+import Synchronization
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// The studio: the screen loop on the calling thread, the studio's work on a `StudioWorker`.
+/// Keys reduce over `StudioState`; the effects they ask for run as jobs whose events come back
+/// through an inbox; the screen is redrawn from the state.
+public final class StudioApp {
+    let options: StudioOptions
+    let kit: String?
+    let worker: StudioWorker
+    let inbox = EventInbox()
+    var state: StudioState
+    /// The running job's token.
+    var cancellation: CancellationToken?
+
+    /// - Parameters:
+    ///   - kit: the brand kit folder whose `briefs/` pane 1 lists (nil: none).
+    public init(options: StudioOptions, kit: String?) {
+        self.options = options
+        self.kit = kit
+        worker = StudioWorker { try Studio.open(options) }
+        state = StudioState()
+        let home = NSHomeDirectory()
+        let dir = options.workspaceDirectory
+        state.workspace = dir.hasPrefix(home + "/") ? "~" + dir.dropFirst(home.count) : dir
+        state.model = options.languageModel
+    }
+
+    /// Runs until the editor quits or a signal asks to stop; the terminal is restored in every case.
+    public func run() throws {
+        let terminal = Terminal()
+        try terminal.start()
+        defer { terminal.stop() }
+        let stop = Atomic<Int32>(0)
+        var sources: [DispatchSourceSignal] = []
+        for sig in [SIGTERM, SIGHUP, SIGINT] {
+            signal(sig, SIG_IGN)
+            let source = DispatchSource.makeSignalSource(signal: sig, queue: .global())
+            source.setEventHandler { stop.store(sig, ordering: .relaxed) }
+            source.resume()
+            sources.append(source)
+        }
+        defer { sources.forEach { $0.cancel() } }
+        let size = terminal.size
+        state.rows = size.rows
+        state.columns = size.columns
+        reload()
+        var dirty = true
+        while !state.quit {
+            let signalled = stop.exchange(0, ordering: .relaxed)
+            if signalled == SIGINT {
+                perform(state.handle(.interrupt))
+                dirty = true
+            } else if signalled != 0 {
+                cancellation?.cancel()
+                break
+            }
+            for event in inbox.drain() {
+                switch event {
+                case .jobFinished, .jobFailed, .jobCancelled:
+                    cancellation = nil
+                    reload()
+                default:
+                    break
+                }
+                state.apply(event)
+                dirty = true
+            }
+            if dirty {
+                terminal.draw(StudioRenderer.render(state))
+                dirty = false
+            }
+            if let key = terminal.readKey() {
+                perform(state.handle(key))
+                dirty = true
+            }
+        }
+        cancellation?.cancel()
+    }
+
+    /// Reads pane 1's briefs and pieces again.
+    func reload() {
+        let inbox = self.inbox, kit = self.kit
+        worker.submit(Job(), { studio in try Self.library(studio, kit: kit) }) { result in
+            switch result {
+            case .success(let rows): inbox.post(.library(rows))
+            case .failure(let error): inbox.post(.notice("cannot read the workspace: \(error)"))
+            }
+        }
+    }
+
+    func perform(_ effects: [Effect]) {
+        for effect in effects { perform(effect) }
+    }
+
+    func perform(_ effect: Effect) {
+        let inbox = self.inbox, kit = self.kit
+        switch effect {
+        case .quit:
+            cancellation?.cancel()
+            return
+        case .cancelJob:
+            cancellation?.cancel()
+            return
+        case .openPiece(let id):
+            worker.submit(Job(), { studio in try Self.opened(studio, id) }) { result in
+                switch result {
+                case .success(let e): inbox.post(e)
+                case .failure(let error): inbox.post(.notice("\(error)"))
+                }
+            }
+            return
+        default:
+            break
+        }
+        let token = CancellationToken()
+        cancellation = token
+        let job = Job(cancellation: token) { event in
+            switch event {
+            case .tokens(_, _, let rate): inbox.post(.token("", tokensPerSecond: rate))
+            case .stepStarted(let step, let detail): inbox.post(.progress(detail.isEmpty ? step.rawValue : "\(step.rawValue) \(detail)"))
+            case .progress(let label, let fraction, _): inbox.post(.progress("\(label) \(Int(fraction * 100))%"))
+            case .warning(let text), .note(let text): inbox.post(.notice(text))
+            case .stepFinished: break
+            }
+        }
+        inbox.post(.jobStarted(Self.label(effect)))
+        worker.submit(job, { studio in try Self.run(effect, studio: studio, kit: kit, inbox: inbox) }) { result in
+            switch result {
+            case .success(let message): inbox.post(.jobFinished(message))
+            case .failure(let error) where error.isCancellation: inbox.post(.jobCancelled)
+            case .failure(let error): inbox.post(.jobFailed("\(error)"))
+            }
+        }
+    }
+
+    static func label(_ e: Effect) -> String {
+        switch e {
+        case .draft: "drafting"
+        case .check: "checking"
+        case .revise: "revising"
+        case .applyFix: "applying the fix"
+        case .approve: "approving"
+        case .reject: "rejecting"
+        case .diff: "comparing"
+        case .lineage: "tracing lineage"
+        default: "working"
+        }
+    }
+
+    /// Runs one effect on the worker; returns the notice shown when it is done.
+    static func run(_ effect: Effect, studio: Studio, kit: String?, inbox: EventInbox) throws -> String {
+        switch effect {
+        case .draft(let path):
+            let brief = try Brief(contentsOf: path)
+            var last: Int64?
+            for channel in brief.channels {
+                inbox.post(.streamStarted("\(brief.campaign): \(channel.rawValue)"))
+                var document = ""
+                let draft = try studio.draft(brief, channel: channel, seed: 1) { text in
+                    document += text
+                    inbox.post(.streamed(CopyLayout.preview(document)))
+                    return true
+                }
+                inbox.post(.library(try library(studio, kit: kit)))
+                _ = try studio.review(piece: draft.piece.id)
+                inbox.post(try opened(studio, draft.piece.id))
+                last = draft.piece.id
+            }
+            return "drafted and checked \(brief.channels.count) piece\(brief.channels.count == 1 ? "" : "s")" + (last.map { "; piece \($0) is open" } ?? "")
+        case .check(let id):
+            let checked = try studio.review(piece: id)
+            inbox.post(try opened(studio, id))
+            return "checked: score \(checked.report.score), \(checked.report.passed ? "passes" : "does not pass")"
+        case .revise(let id):
+            _ = try studio.revise(piece: id)
+            let checked = try studio.review(piece: id)
+            inbox.post(try opened(studio, id))
+            return "revised to v\(checked.version): score \(checked.report.score)"
+        case .applyFix(let id, let start, let end, let replacement):
+            let checked = try studio.applyFix(piece: id, start: start, end: end, replacement: replacement)
+            inbox.post(try opened(studio, id))
+            return "fix applied as v\(checked.version): score \(checked.report.score)"
+        case .approve(let id, let note), .reject(let id, let note):
+            let approve = if case .approve = effect { true } else { false }
+            let piece = try studio.database.piece(id)
+            guard let latest = piece.latest else { throw PipelineError(.notFound, "piece \(id) has no version") }
+            _ = try studio.workspace.decide(asset: latest.assetHash, approve ? .approved : .rejected, actor: studio.actor,
+                                            note: note.isEmpty ? nil : note)
+            inbox.post(try opened(studio, id))
+            return "piece \(id) v\(latest.version) \(approve ? "approved" : "rejected")"
+        case .diff(let id, let version):
+            let piece = try studio.database.piece(id)
+            let newest = piece.latest?.version ?? version
+            let (a, b) = version == newest && version > 1 ? (version - 1, newest) : (version, newest)
+            let diff = LineDiff(old: try studio.workspace.text(ofPiece: id, version: a), new: try studio.workspace.text(ofPiece: id, version: b))
+                .unified(oldName: "v\(a)", newName: "v\(b)").split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+            inbox.post(.detail(title: "Piece \(id): v\(a) → v\(b)", lines: diff.isEmpty ? ["(no difference)"] : diff))
+            return "diff of v\(a) and v\(b)"
+        case .lineage(let id, let version):
+            let piece = try studio.database.piece(id)
+            guard let v = piece.versions.first(where: { $0.version == version }) else { throw PipelineError(.notFound, "no version \(version)") }
+            let node = try studio.database.lineage(of: v.assetHash)
+            inbox.post(.detail(title: "Lineage of piece \(id) v\(version)", lines: lineageLines(node, depth: 0)))
+            return "lineage of v\(version)"
+        case .openPiece, .cancelJob, .quit:
+            return ""
+        }
+    }
+
+    static func lineageLines(_ node: LineageNode, depth: Int) -> [String] {
+        let indent = String(repeating: "  ", count: depth)
+        var line = "\(indent)\(node.role ?? "asset") \(node.asset.hash.prefix(12)) (\(node.asset.mediaType))"
+        if let run = node.producedBy {
+            line += " ← run \(run.id) \(run.step.rawValue)"
+            if let t = run.templateID { line += ", template \(t)@v\(run.templateVersion ?? 0)" }
+            if let m = run.modelID { line += ", model \(m) \(run.modelHash?.prefix(12) ?? "")" }
+            if let seed = run.seed { line += ", seed \(seed)" }
+        }
+        return [line] + node.inputs.flatMap { lineageLines($0, depth: depth + 1) }
+    }
+
+    /// A piece as pane 2, 3 and 4 show it.
+    static func opened(_ studio: Studio, _ id: Int64) throws -> StudioEvent {
+        let view = try studio.workspace.pieceView(id)
+        var rows: [FindingRow] = []
+        if let r = view.report {
+            for c in r.claims {
+                var detail = ["Claim: \(c.text)", "Verdict: \(c.verdict.rawValue) (decided by \(c.decidedBy.rawValue))", c.reason]
+                for e in c.evidence { detail.append("Evidence from \(e.source): \(e.text)") }
+                if let s = c.suggestion { detail.append("Suggested: \(s)") }
+                rows.append(FindingRow(kind: .claim(c.verdict), label: c.text, start: c.start, end: c.end, detail: detail, fix: c.suggestion))
+            }
+            for f in r.findings {
+                var detail = ["Rule: \(f.rule) (\(f.level.rawValue))", f.message]
+                if !f.text.isEmpty { detail.append("Text: \(f.text)") }
+                if let rep = f.replacement { detail.append("Suggested: \(rep)") }
+                rows.append(FindingRow(kind: .rule(f.level), label: "\(f.rule): \(f.message)", start: f.start, end: f.end, detail: detail,
+                                       fix: f.replacement))
+            }
+        }
+        let score = view.report.map { " · score \($0.score)" } ?? ""
+        let latest = view.piece.latest
+        return .opened(pieceID: id, title: "\(view.piece.campaign) · \(view.piece.channel) v\(latest?.version ?? 0) · \(view.piece.state.rawValue)\(score)",
+                       text: view.text, findings: rows,
+                       versions: view.piece.versions.map { VersionRow(version: $0.version, origin: $0.origin, asset: $0.assetHash, createdAt: $0.createdAt) })
+    }
+
+    /// Pane 1: each campaign with its brief files and its pieces.
+    static func library(_ studio: Studio, kit: String?) throws -> [LibraryRow] {
+        try library(studio.database, kit: kit)
+    }
+
+    static func library(_ db: Database, kit: String?) throws -> [LibraryRow] {
+        var campaigns: [String] = []
+        var briefs: [String: [String]] = [:]
+        if let kit, let files = try? Brief.files(inKit: kit) {
+            for f in files {
+                guard let b = try? Brief(contentsOf: f) else { continue }
+                if briefs[b.campaign] == nil { campaigns.append(b.campaign) }
+                briefs[b.campaign, default: []].append(f)
+            }
+        }
+        let pieces = try db.pieces(limit: 500).reversed()
+        for p in pieces where !campaigns.contains(p.campaign) { campaigns.append(p.campaign) }
+        var rows: [LibraryRow] = []
+        for campaign in campaigns {
+            rows.append(LibraryRow(kind: .campaign, label: campaign))
+            for f in briefs[campaign] ?? [] {
+                rows.append(LibraryRow(kind: .brief(path: f), label: "  brief \((f as NSString).lastPathComponent)"))
+            }
+            for p in pieces where p.campaign == campaign {
+                rows.append(LibraryRow(kind: .piece(id: p.id, state: p.state),
+                                       label: "  #\(p.id) \(p.channel) v\(p.latest?.version ?? 0) \(p.state.rawValue.replacingOccurrences(of: "_", with: " "))"))
+            }
+        }
+        return rows
+    }
+}

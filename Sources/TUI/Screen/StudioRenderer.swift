@@ -1,0 +1,231 @@
+import BrandKit
+import FactCheck
+import Store
+
+/// Draws the studio's state onto a canvas: a pure function, so layout, wrapping and colours are
+/// tested as text.
+public enum StudioRenderer {
+    public static func render(_ s: StudioState) -> Canvas {
+        var canvas = Canvas(rows: s.rows, columns: s.columns)
+        guard s.rows >= 6, s.columns >= 30 else {
+            canvas.put("Make the terminal larger (at least 30×6).", row: 0, column: 0)
+            return canvas
+        }
+        let layout = StudioLayout(rows: s.rows, columns: s.columns)
+        for pane in Pane.allCases {
+            box(&canvas, layout.rect(pane), title: title(pane, s), focused: s.focus == pane)
+        }
+        library(&canvas, s, layout.library.inner)
+        draft(&canvas, s, layout.draft.inner)
+        findings(&canvas, s, layout.findings.inner)
+        versions(&canvas, s, layout.versions.inner)
+        statusBar(&canvas, s, layout.status)
+        hints(&canvas, s, layout.hints)
+        if let overlay = s.overlay { self.overlay(&canvas, overlay, s) }
+        return canvas
+    }
+
+    static func title(_ pane: Pane, _ s: StudioState) -> String {
+        var t = "\(pane.rawValue) \(pane.title)"
+        if pane == .draft, !s.draftTitle.isEmpty { t += ": \(s.draftTitle)" }
+        if let search = s.searches[pane] { t += " /\(search)" }
+        return t
+    }
+
+    /// The first row to show so that `selection` stays visible in `height` rows.
+    public static func firstVisible(selection: Int, count: Int, height: Int) -> Int {
+        guard height > 0, count > height, selection >= height else { return 0 }
+        return min(selection - height + 1, count - height)
+    }
+
+    static func box(_ c: inout Canvas, _ r: Rect, title: String, focused: Bool) {
+        guard r.height >= 2, r.width >= 2 else { return }
+        let style = focused ? Style(foreground: .cyan, bold: true) : Style.dim
+        let right = r.column + r.width - 1, bottom = r.row + r.height - 1
+        c.put("┌" + String(repeating: "─", count: r.width - 2) + "┐", row: r.row, column: r.column, style: style)
+        for row in (r.row + 1)..<bottom {
+            c.put("│", row: row, column: r.column, style: style)
+            c.put("│", row: row, column: right, style: style)
+        }
+        c.put("└" + String(repeating: "─", count: r.width - 2) + "┘", row: bottom, column: r.column, style: style)
+        c.put(" " + CellWidth.truncate(title, to: r.width - 6) + " ", row: r.row, column: r.column + 2, style: focused ? Style(foreground: .cyan, bold: true) : .bold)
+    }
+
+    static func library(_ c: inout Canvas, _ s: StudioState, _ r: Rect) {
+        guard r.height > 0 else { return }
+        if s.library.isEmpty {
+            c.put("No briefs or pieces yet.", row: r.row, column: r.column, style: .dim, limit: r.width)
+            return
+        }
+        let first = firstVisible(selection: s.librarySelection, count: s.library.count, height: r.height)
+        for (i, row) in s.library.enumerated().dropFirst(first).prefix(r.height) {
+            let y = r.row + i - first
+            var style: Style
+            switch row.kind {
+            case .campaign: style = .bold
+            case .brief: style = .plain
+            case .piece(_, let state): style = Style(foreground: color(state))
+            }
+            let selected = i == s.librarySelection
+            if selected { style.reverse = s.focus == .library; style.bold = true }
+            if selected { c.fill(row: y, column: r.column, height: 1, width: r.width, style: style) }
+            let matched = s.searches[.library].map { row.label.lowercased().contains($0.lowercased()) } ?? false
+            c.put(CellWidth.truncate(row.label, to: r.width), row: y, column: r.column, style: matched ? withUnderline(style) : style, limit: r.width)
+        }
+    }
+
+    static func color(_ state: Piece.State) -> TerminalColor? {
+        switch state {
+        case .approved: .green
+        case .inReview: .yellow
+        case .rejected: .red
+        case .draft: nil
+        }
+    }
+
+    static func withUnderline(_ s: Style) -> Style { var t = s; t.underline = true; return t }
+
+    /// Pane 2: the text wrapped to the pane, each claim coloured by its verdict, rule errors
+    /// underlined, the selected finding in reverse; while streaming it follows the end.
+    static func draft(_ c: inout Canvas, _ s: StudioState, _ r: Rect) {
+        guard r.height > 0, r.width > 0 else { return }
+        if s.draftText.isEmpty {
+            let hint = s.streaming ? "waiting for the model…" : "Select a brief and press d to draft it, or a piece and Enter to open it."
+            c.put(CellWidth.truncate(hint, to: r.width), row: r.row, column: r.column, style: .dim, limit: r.width)
+            return
+        }
+        let lines = TextWrap.lines(s.draftText, width: r.width)
+        let first = s.streaming ? max(0, lines.count - r.height) : min(s.draftScroll, max(0, lines.count - 1))
+        let selected = s.focus == .findings ? s.selectedFinding : nil
+        for (i, line) in lines.enumerated().dropFirst(first).prefix(r.height) {
+            var x = r.column
+            for (ch, offset) in zip(line.characters, line.offsets) {
+                var style = Style.plain
+                for f in s.findings where f.start <= offset && offset < f.end {
+                    switch f.kind {
+                    case .claim(let v): style.foreground = color(v)
+                    case .rule(let level): if level == .error { style.underline = true } else if style.foreground == nil { style.foreground = .magenta }
+                    }
+                }
+                if let sel = selected, sel.start <= offset, offset < sel.end { style.reverse = true }
+                x += c.put(String(ch), row: r.row + i - first, column: x, style: style, limit: r.column + r.width - x)
+            }
+        }
+    }
+
+    static func color(_ v: ClaimCheck.Verdict) -> TerminalColor {
+        switch v {
+        case .supported: .green
+        case .contradicted: .red
+        case .unverifiable: .yellow
+        }
+    }
+
+    static func findings(_ c: inout Canvas, _ s: StudioState, _ r: Rect) {
+        guard r.height > 0 else { return }
+        if s.findings.isEmpty {
+            c.put(s.pieceID == nil ? "Findings appear here after a check." : "No claims or findings.", row: r.row, column: r.column, style: .dim, limit: r.width)
+            return
+        }
+        let first = firstVisible(selection: s.findingSelection, count: s.findings.count, height: r.height)
+        for (i, f) in s.findings.enumerated().dropFirst(first).prefix(r.height) {
+            let y = r.row + i - first
+            let (mark, color): (String, TerminalColor?) = switch f.kind {
+            case .claim(.supported): ("✓", .green)
+            case .claim(.contradicted): ("✗", .red)
+            case .claim(.unverifiable): ("?", .yellow)
+            case .rule(.error): ("E", .red)
+            case .rule(.warning): ("W", .magenta)
+            case .rule(.suggestion): ("S", nil)
+            }
+            var style = Style(foreground: color)
+            if i == s.findingSelection {
+                style.reverse = s.focus == .findings
+                style.bold = true
+                c.fill(row: y, column: r.column, height: 1, width: r.width, style: style)
+            }
+            c.put(CellWidth.truncate("\(mark) \(f.label)", to: r.width), row: y, column: r.column, style: style, limit: r.width)
+        }
+    }
+
+    static func versions(_ c: inout Canvas, _ s: StudioState, _ r: Rect) {
+        guard r.height > 0 else { return }
+        if s.versions.isEmpty {
+            c.put("Versions of the open piece.", row: r.row, column: r.column, style: .dim, limit: r.width)
+            return
+        }
+        let first = firstVisible(selection: s.versionSelection, count: s.versions.count, height: r.height)
+        for (i, v) in s.versions.enumerated().dropFirst(first).prefix(r.height) {
+            var style = Style.plain
+            if i == s.versionSelection { style.reverse = s.focus == .versions; style.bold = true }
+            c.put(CellWidth.truncate("v\(v.version) \(v.origin.rawValue) \(v.asset.prefix(10))", to: r.width), row: r.row + i - first, column: r.column,
+                  style: style, limit: r.width)
+        }
+    }
+
+    static func statusBar(_ c: inout Canvas, _ s: StudioState, _ r: Rect) {
+        c.fill(row: r.row, column: 0, height: 1, width: r.width, style: .reverse)
+        var parts = ["copydesk", s.workspace, s.model]
+        if let job = s.job {
+            parts.append(job + (s.tokensPerSecond.map { String(format: " %.1f tok/s", $0) } ?? ""))
+        } else {
+            parts.append("idle")
+        }
+        if let notice = s.notice { parts.append(notice) }
+        c.put(CellWidth.truncate(" " + parts.filter { !$0.isEmpty }.joined(separator: " │ "), to: r.width), row: r.row, column: 0, style: .reverse)
+    }
+
+    static func hints(_ c: inout Canvas, _ s: StudioState, _ r: Rect) {
+        let common = "1-4/Tab panes  ? help  : palette  q quit"
+        let pane: String = switch s.focus {
+        case .library: "↑↓ select  Enter open  d draft"
+        case .draft: "↑↓ scroll  c check  r revise  a approve  x reject"
+        case .findings: "↑↓ select  Enter evidence  f apply fix"
+        case .versions: "↑↓ select  v diff  L lineage"
+        }
+        let text = s.job != nil ? "Esc/Ctrl-C cancel the job  " + pane : pane + "  " + common
+        c.put(CellWidth.truncate(text, to: r.width), row: r.row, column: 0, style: .dim)
+    }
+
+    /// A centred box over the panes.
+    static func overlay(_ c: inout Canvas, _ o: Overlay, _ s: StudioState) {
+        let width = min(s.columns - 4, max(40, s.columns * 3 / 4))
+        let height = min(s.rows - 4, max(8, s.rows * 2 / 3))
+        let rect = Rect(row: (s.rows - height) / 2, column: (s.columns - width) / 2, height: height, width: width)
+        c.fill(row: rect.row, column: rect.column, height: rect.height, width: rect.width)
+        let inner = rect.inner
+        var lines: [(String, Style)] = []
+        let title: String
+        switch o {
+        case .help(let filter):
+            title = "Keys" + (filter.isEmpty ? " (type to filter, Esc closes)" : ": \(filter)")
+            let rows = StudioAction.allCases.map { "\($0.key.padding(toLength: 6, withPad: " ", startingAt: 0)) \($0.rawValue): \($0.summary)" }
+                + ["1-4    focus a pane", "Tab    next pane", "↑↓ jk  move", "←→ hl  move between panes", "n      next search match"]
+            lines = rows.filter { filter.isEmpty || $0.lowercased().contains(filter.lowercased()) }.map { ($0, Style.plain) }
+        case .palette(let query, let selection):
+            title = "Run an action"
+            lines = [(": " + query + "▏", Style.bold)]
+            for (i, a) in StudioAction.matching(query).enumerated() {
+                lines.append(("\(a.rawValue.padding(toLength: 11, withPad: " ", startingAt: 0)) \(a.summary)", i == selection ? .reverse : .plain))
+            }
+        case .input(let prompt, let text, _):
+            title = prompt
+            lines = [(text + "▏", .bold), ("", .plain), ("Enter to confirm, Esc to cancel", .dim)]
+        case .confirm(let prompt, _):
+            title = prompt
+            lines = [("y yes   n no", .bold)]
+        case .detail(let t, let all, let scroll):
+            title = t
+            lines = all.dropFirst(scroll).map { ($0, Style.plain) }
+        }
+        box(&c, rect, title: title, focused: true)
+        var y = inner.row
+        for (text, style) in lines {
+            for line in TextWrap.lines(text, width: max(1, inner.width)) {
+                guard y < inner.row + inner.height else { return }
+                c.put(line.text, row: y, column: inner.column, style: style, limit: inner.width)
+                y += 1
+            }
+        }
+    }
+}

@@ -1,0 +1,34 @@
+/// Work the state asks the application to do; its results come back as `StudioEvent`s.
+public enum Effect: Sendable, Equatable {
+    case openPiece(Int64)
+    case draft(briefPath: String)
+    case check(pieceID: Int64)
+    case revise(pieceID: Int64)
+    case applyFix(pieceID: Int64, start: Int, end: Int, replacement: String)
+    case approve(pieceID: Int64, note: String)
+    case reject(pieceID: Int64, note: String)
+    case diff(pieceID: Int64, version: Int)
+    case lineage(pieceID: Int64, version: Int)
+    case cancelJob
+    case quit
+}
+
+/// What the application reports back to the state.
+public enum StudioEvent: Sendable, Equatable {
+    case library([LibraryRow])
+    /// A piece was opened (or changed): its title, text, findings and versions.
+    case opened(pieceID: Int64, title: String, text: String, findings: [FindingRow], versions: [VersionRow])
+    case jobStarted(String)
+    /// Pane 2 starts showing a stream under this title.
+    case streamStarted(String)
+    case token(String, tokensPerSecond: Double)
+    /// The whole streamed text so far (a draft's readable preview), replacing what pane 2 shows.
+    case streamed(String)
+    case progress(String)
+    case jobFinished(String)
+    case jobFailed(String)
+    case jobCancelled
+    /// Lines for the detail overlay.
+    case detail(title: String, lines: [String])
+    case notice(String)
+}

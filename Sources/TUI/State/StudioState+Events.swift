@@ -1,0 +1,59 @@
+extension StudioState {
+    /// Applies a result the application reports.
+    public mutating func apply(_ event: StudioEvent) {
+        switch event {
+        case .library(let rows):
+            let selected = selectedRow
+            library = rows
+            librarySelection = selected.flatMap { s in rows.firstIndex { $0.kind == s.kind } } ?? rows.firstIndex { $0.isSelectable } ?? 0
+        case .opened(let id, let title, let text, let findings, let versions):
+            pieceID = id
+            draftTitle = title
+            draftText = text
+            streaming = false
+            draftScroll = 0
+            self.findings = findings
+            findingSelection = 0
+            self.versions = versions
+            versionSelection = max(0, versions.count - 1)
+            if let i = library.firstIndex(where: { if case .piece(id, _) = $0.kind { true } else { false } }) { librarySelection = i }
+        case .jobStarted(let label):
+            job = label
+            tokensPerSecond = nil
+            notice = nil
+        case .streamStarted(let title):
+            draftTitle = title
+            draftText = ""
+            draftScroll = 0
+            streaming = true
+            findings = []
+            versions = []
+        case .token(let text, let rate):
+            if streaming { draftText += text }
+            tokensPerSecond = rate
+        case .streamed(let text):
+            if streaming { draftText = text }
+        case .progress(let label):
+            job = label
+        case .jobFinished(let message):
+            job = nil
+            tokensPerSecond = nil
+            streaming = false
+            notice = message
+        case .jobFailed(let message):
+            job = nil
+            tokensPerSecond = nil
+            streaming = false
+            notice = "failed: \(message)"
+        case .jobCancelled:
+            job = nil
+            tokensPerSecond = nil
+            streaming = false
+            notice = "cancelled; nothing was kept from the cancelled step"
+        case .detail(let title, let lines):
+            overlay = .detail(title: title, lines: lines, scroll: 0)
+        case .notice(let text):
+            notice = text
+        }
+    }
+}

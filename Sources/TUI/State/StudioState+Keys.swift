@@ -1,0 +1,269 @@
+extension StudioState {
+    /// Reduces one input event: moves focus and selection, opens overlays, and returns the work
+    /// to do. `q` backs out of an overlay and quits at the top level; Esc and Ctrl-C cancel a
+    /// running job before anything else.
+    public mutating func handle(_ key: Key) -> [Effect] {
+        if case .resize(let r, let c) = key {
+            rows = r
+            columns = c
+            return []
+        }
+        if key == .interrupt || (key == .escape && overlay == nil) {
+            if job != nil { notice = "cancelling…"; return [.cancelJob] }
+            if key == .interrupt { overlay = .confirm(prompt: "Quit the studio?", effect: .quit) }
+            return []
+        }
+        if let overlay { return handle(key, in: overlay) }
+        notice = nil
+        switch key {
+        case .character(let c) where ("1"..."4").contains(c):
+            focus = Pane(rawValue: Int(String(c))!)!
+        case .tab:
+            focus = focus.next
+        case .up, .character("k"): move(-1)
+        case .down, .character("j"): move(1)
+        case .pageUp: move(-10)
+        case .pageDown: move(10)
+        case .left, .character("h"):
+            if focus == .draft || focus == .findings || focus == .versions { focus = .library }
+        case .right, .character("l"):
+            if focus == .library { focus = .draft }
+        case .home: move(-Int.max / 2)
+        case .end: move(Int.max / 2)
+        case .enter: return run(.open)
+        case .character("?"): overlay = .help(filter: "")
+        case .character(":"): overlay = .palette(query: "", selection: 0)
+        case .character("/"): overlay = .input(prompt: "Search \(focus.title.lowercased()):", text: searches[focus] ?? "", purpose: .search(focus))
+        case .character("n"):
+            if searches[focus] != nil { nextMatch() } else { return run(.newBrief) }
+        case .character("q"):
+            quit = true
+            return [.quit]
+        case .click(let row, let column):
+            click(row: row, column: column)
+        case .character(let c):
+            if let action = StudioAction.allCases.first(where: { $0.key == String(c) }) { return run(action) }
+        default:
+            break
+        }
+        return []
+    }
+
+    /// Runs a named action (from its key or the palette).
+    public mutating func run(_ action: StudioAction) -> [Effect] {
+        switch action {
+        case .open:
+            switch focus {
+            case .library:
+                guard let row = selectedRow else { return [] }
+                switch row.kind {
+                case .piece(let id, _):
+                    focus = .draft
+                    return [.openPiece(id)]
+                case .brief:
+                    return run(.draft)
+                case .campaign:
+                    return []
+                }
+            case .findings:
+                guard let f = selectedFinding else { return [] }
+                overlay = .detail(title: f.label, lines: f.detail, scroll: 0)
+                return []
+            case .versions:
+                return run(.diff)
+            case .draft:
+                return []
+            }
+        case .draft:
+            guard job == nil else { notice = "a job is running (Esc cancels it)"; return [] }
+            guard let row = selectedRow, case .brief(let path) = row.kind else {
+                notice = "select a brief in pane 1 to draft it"
+                return []
+            }
+            focus = .draft
+            return [.draft(briefPath: path)]
+        case .check, .revise:
+            guard job == nil else { notice = "a job is running (Esc cancels it)"; return [] }
+            guard let id = pieceID else { notice = "open a piece first (pane 1, Enter)"; return [] }
+            return [action == .check ? .check(pieceID: id) : .revise(pieceID: id)]
+        case .applyFix:
+            guard job == nil else { notice = "a job is running (Esc cancels it)"; return [] }
+            guard let id = pieceID, let f = selectedFinding else { notice = "select a finding in pane 3"; return [] }
+            guard let fix = f.fix else { notice = "this finding offers no fix"; return [] }
+            return [.applyFix(pieceID: id, start: f.start, end: f.end, replacement: fix)]
+        case .approve, .reject:
+            guard let id = pieceID else { notice = "open a piece first (pane 1, Enter)"; return [] }
+            overlay = .input(prompt: action == .approve ? "Approve with a note:" : "Reject with a note:", text: "",
+                             purpose: action == .approve ? .approveNote(pieceID: id) : .rejectNote(pieceID: id))
+            return []
+        case .diff, .lineage:
+            guard let id = pieceID, !versions.isEmpty else { notice = "open a piece first (pane 1, Enter)"; return [] }
+            let v = versions.indices.contains(versionSelection) ? versions[versionSelection].version : versions[versions.count - 1].version
+            return [action == .diff ? .diff(pieceID: id, version: v) : .lineage(pieceID: id, version: v)]
+        case .edit, .newBrief:
+            notice = "\(action.rawValue): the editor is not built yet; edit the file and use `copydesk review FILE`"
+        case .image, .voiceover, .export:
+            notice = "\(action.rawValue): this step does not exist yet"
+        case .search:
+            overlay = .input(prompt: "Search \(focus.title.lowercased()):", text: searches[focus] ?? "", purpose: .search(focus))
+        case .cancel:
+            if job != nil { return [.cancelJob] }
+        case .help:
+            overlay = .help(filter: "")
+        case .palette:
+            overlay = .palette(query: "", selection: 0)
+        case .quit:
+            quit = true
+            return [.quit]
+        }
+        return []
+    }
+
+    private mutating func handle(_ key: Key, in overlay: Overlay) -> [Effect] {
+        switch overlay {
+        case .help(let filter):
+            switch key {
+            case .escape, .character("q") where filter.isEmpty, .enter: self.overlay = nil
+            case .backspace: self.overlay = .help(filter: String(filter.dropLast()))
+            case .character(let c): self.overlay = .help(filter: filter + String(c))
+            default: break
+            }
+        case .palette(let query, let selection):
+            let matches = StudioAction.matching(query)
+            switch key {
+            case .escape: self.overlay = nil
+            case .up: self.overlay = .palette(query: query, selection: max(0, selection - 1))
+            case .down: self.overlay = .palette(query: query, selection: min(max(0, matches.count - 1), selection + 1))
+            case .backspace: self.overlay = .palette(query: String(query.dropLast()), selection: 0)
+            case .enter:
+                self.overlay = nil
+                guard matches.indices.contains(selection) else { return [] }
+                return run(matches[selection])
+            case .character(let c): self.overlay = .palette(query: query + String(c), selection: 0)
+            default: break
+            }
+        case .input(let prompt, let text, let purpose):
+            switch key {
+            case .escape: self.overlay = nil
+            case .backspace: self.overlay = .input(prompt: prompt, text: String(text.dropLast()), purpose: purpose)
+            case .character(let c): self.overlay = .input(prompt: prompt, text: text + String(c), purpose: purpose)
+            case .enter:
+                self.overlay = nil
+                switch purpose {
+                case .approveNote(let id): return [.approve(pieceID: id, note: text)]
+                case .rejectNote(let id): return [.reject(pieceID: id, note: text)]
+                case .search(let pane):
+                    searches[pane] = text.isEmpty ? nil : text
+                    if !text.isEmpty { focus = pane; nextMatch(includingCurrent: true) }
+                }
+            default: break
+            }
+        case .confirm(_, let effect):
+            switch key {
+            case .character("y"), .character("Y"), .enter:
+                self.overlay = nil
+                if effect == .quit { quit = true }
+                return [effect]
+            case .character("n"), .character("N"), .escape, .character("q"): self.overlay = nil
+            default: break
+            }
+        case .detail(let title, let lines, let scroll):
+            switch key {
+            case .escape, .character("q"), .enter: self.overlay = nil
+            case .down, .character("j"): self.overlay = .detail(title: title, lines: lines, scroll: min(max(0, lines.count - 1), scroll + 1))
+            case .up, .character("k"): self.overlay = .detail(title: title, lines: lines, scroll: max(0, scroll - 1))
+            case .pageDown: self.overlay = .detail(title: title, lines: lines, scroll: min(max(0, lines.count - 1), scroll + 10))
+            case .pageUp: self.overlay = .detail(title: title, lines: lines, scroll: max(0, scroll - 10))
+            default: break
+            }
+        }
+        return []
+    }
+
+    /// Moves the focused pane's selection (or pane 2's scroll) by `delta`.
+    mutating func move(_ delta: Int) {
+        switch focus {
+        case .library:
+            guard !library.isEmpty else { return }
+            var i = max(0, min(library.count - 1, librarySelection + delta))
+            let step = delta < 0 ? -1 : 1
+            while library.indices.contains(i), !library[i].isSelectable { i += step }
+            if !library.indices.contains(i) {
+                i = librarySelection
+            }
+            librarySelection = i
+        case .draft:
+            streaming = false
+            draftScroll = max(0, draftScroll + delta)
+        case .findings:
+            guard !findings.isEmpty else { return }
+            findingSelection = max(0, min(findings.count - 1, findingSelection + delta))
+            scrollToSelectedFinding()
+        case .versions:
+            guard !versions.isEmpty else { return }
+            versionSelection = max(0, min(versions.count - 1, versionSelection + delta))
+        }
+    }
+
+    /// Moves to the next row of the focused pane that contains its search text.
+    mutating func nextMatch(includingCurrent: Bool = false) {
+        guard let text = searches[focus]?.lowercased(), !text.isEmpty else { return }
+        let labels: [String]
+        let current: Int
+        switch focus {
+        case .library: labels = library.map(\.label); current = librarySelection
+        case .findings: labels = findings.map(\.label); current = findingSelection
+        case .versions: labels = versions.map { "v\($0.version) \($0.origin.rawValue)" }; current = versionSelection
+        case .draft:
+            let lines = TextWrap.lines(draftText, width: max(1, StudioLayout(rows: rows, columns: columns).draft.inner.width))
+            labels = lines.map(\.text); current = draftScroll
+        }
+        guard !labels.isEmpty else { return }
+        for step in (includingCurrent ? 0 : 1)...labels.count {
+            let i = (current + step) % labels.count
+            if labels[i].lowercased().contains(text) {
+                switch focus {
+                case .library: librarySelection = i
+                case .findings: findingSelection = i; scrollToSelectedFinding()
+                case .versions: versionSelection = i
+                case .draft: draftScroll = i; streaming = false
+                }
+                return
+            }
+        }
+        notice = "no match for “\(text)”"
+    }
+
+    /// Scrolls pane 2 so the selected finding's span is in view.
+    mutating func scrollToSelectedFinding() {
+        guard let f = selectedFinding else { return }
+        let inner = StudioLayout(rows: rows, columns: columns).draft.inner
+        let lines = TextWrap.lines(draftText, width: max(1, inner.width))
+        guard let line = lines.firstIndex(where: { ($0.offsets.last ?? -1) >= f.start }) else { return }
+        if line < draftScroll || line >= draftScroll + inner.height {
+            draftScroll = max(0, line - inner.height / 3)
+        }
+        streaming = false
+    }
+
+    /// Focuses the pane under a click and selects the row clicked.
+    mutating func click(row: Int, column: Int) {
+        let layout = StudioLayout(rows: rows, columns: columns)
+        for pane in Pane.allCases where layout.rect(pane).contains(row: row, column: column) {
+            focus = pane
+            let index = row - layout.rect(pane).inner.row
+            switch pane {
+            case .library:
+                let first = StudioRenderer.firstVisible(selection: librarySelection, count: library.count, height: layout.library.inner.height)
+                if library.indices.contains(first + index), library[first + index].isSelectable { librarySelection = first + index }
+            case .findings:
+                let first = StudioRenderer.firstVisible(selection: findingSelection, count: findings.count, height: layout.findings.inner.height)
+                if findings.indices.contains(first + index) { findingSelection = first + index; scrollToSelectedFinding() }
+            case .versions:
+                if versions.indices.contains(index) { versionSelection = index }
+            case .draft:
+                break
+            }
+        }
+    }
+}

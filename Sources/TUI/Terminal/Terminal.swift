@@ -1,0 +1,136 @@
+import CNcurses
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// The one place that calls ncursesw: start and restore the terminal, draw a canvas, read keys.
+/// Colours use the terminal's defaults as background (`use_default_colors`).
+public final class Terminal {
+    private var pairs: [Int: Int16] = [:]
+    private var colors = false
+    private var active = false
+
+    public init() {}
+
+    /// Takes over the terminal: raw keys (Ctrl-C arrives as a key), no echo, keypad and mouse,
+    /// a short Esc delay, colours when the terminal has them. A crash signal restores it.
+    public func start() throws(TerminalError) {
+        setlocale(LC_ALL, "")
+        copydesk_set_escdelay(25)
+        guard initscr() != nil else { throw TerminalError(call: "initscr", code: -1, message: "cannot start the terminal (is TERM set?)") }
+        active = true
+        raw()
+        noecho()
+        keypad(copydesk_stdscr(), true)
+        curs_set(0)
+        copydesk_timeout(30)
+        _ = mousemask(mmask_t(copydesk_mouse_clicks()), nil)
+        if has_colors() {
+            start_color()
+            use_default_colors()
+            colors = true
+        }
+        for sig in [SIGSEGV, SIGBUS, SIGILL, SIGFPE, SIGABRT] {
+            signal(sig) { sig in
+                endwin()
+                signal(sig, SIG_DFL)
+                raise(sig)
+            }
+        }
+    }
+
+    /// Gives the terminal back as it was.
+    public func stop() {
+        guard active else { return }
+        active = false
+        curs_set(1)
+        endwin()
+    }
+
+    deinit { stop() }
+
+    /// The terminal's size in rows and columns.
+    public var size: (rows: Int, columns: Int) {
+        (Int(copydesk_getmaxy(copydesk_stdscr())), Int(copydesk_getmaxx(copydesk_stdscr())))
+    }
+
+    /// Copies a canvas to the screen; curses sends only what changed.
+    public func draw(_ canvas: Canvas) {
+        for row in 0..<canvas.rows {
+            var column = 0
+            while column < canvas.columns {
+                let style = canvas[row, column].style
+                var run = ""
+                let start = column
+                while column < canvas.columns, canvas[row, column].style == style {
+                    run += canvas[row, column].text
+                    column += 1
+                }
+                copydesk_attrset(attributes(style))
+                _ = run.withCString { copydesk_mvaddstr(Int32(row), Int32(start), $0) }
+            }
+        }
+        copydesk_attrset(copydesk_a_normal())
+        refresh()
+    }
+
+    /// The next input event, or nil when none came within the input timeout (30 ms).
+    public func readKey() -> Key? {
+        var ch: wint_t = 0
+        let r = get_wch(&ch)
+        if r == copydesk_err() { return nil }
+        if r == copydesk_key_code_yes() {
+            switch Int32(ch) {
+            case KEY_UP: return .up
+            case KEY_DOWN: return .down
+            case KEY_LEFT: return .left
+            case KEY_RIGHT: return .right
+            case KEY_PPAGE: return .pageUp
+            case KEY_NPAGE: return .pageDown
+            case KEY_HOME: return .home
+            case KEY_END: return .end
+            case KEY_ENTER: return .enter
+            case KEY_BACKSPACE: return .backspace
+            case KEY_BTAB: return .tab
+            case copydesk_key_resize():
+                let s = size
+                return .resize(rows: s.rows, columns: s.columns)
+            case copydesk_key_mouse():
+                var y: Int32 = 0, x: Int32 = 0
+                return copydesk_mouse_event(&y, &x) != 0 ? .click(row: Int(y), column: Int(x)) : nil
+            default: return nil
+            }
+        }
+        switch ch {
+        case 3: return .interrupt
+        case 9: return .tab
+        case 10, 13: return .enter
+        case 27: return .escape
+        case 8, 127: return .backspace
+        default:
+            guard let scalar = Unicode.Scalar(UInt32(ch)), ch >= 32 else { return nil }
+            return .character(Character(scalar))
+        }
+    }
+
+    private func attributes(_ s: Style) -> Int32 {
+        var a = copydesk_a_normal()
+        if s.bold { a |= copydesk_a_bold() }
+        if s.reverse { a |= copydesk_a_reverse() }
+        if s.underline { a |= copydesk_a_underline() }
+        if s.dim { a |= copydesk_a_dim() }
+        if colors, s.foreground != nil || s.background != nil { a |= copydesk_color_pair(Int32(pair(s.foreground, s.background))) }
+        return a
+    }
+
+    private func pair(_ fg: TerminalColor?, _ bg: TerminalColor?) -> Int16 {
+        let key = ((fg?.rawValue ?? -1) + 1) * 9 + (bg?.rawValue ?? -1) + 1
+        if let p = pairs[key] { return p }
+        let p = Int16(pairs.count + 1)
+        init_pair(p, Int16(fg?.rawValue ?? -1), Int16(bg?.rawValue ?? -1))
+        pairs[key] = p
+        return p
+    }
+}
