@@ -188,7 +188,8 @@ public final class StudioApp {
             inbox.post(try opened(studio, id))
             return "revised to v\(checked.version): score \(checked.report.score)"
         case .applyFix(let id, let start, let end, let replacement):
-            let checked = try studio.applyFix(piece: id, start: start, end: end, replacement: replacement)
+            let fixed = try studio.applyFix(piece: id, start: start, end: end, replacement: replacement)
+            let checked = try studio.review(piece: id, note: "fix applied in the studio", checked: fixed)
             inbox.post(try opened(studio, id))
             return "fix applied as v\(checked.version): score \(checked.report.score)"
         case .approve(let id, let note), .reject(let id, let note):

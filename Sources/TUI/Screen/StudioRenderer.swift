@@ -165,13 +165,15 @@ public enum StudioRenderer {
 
     static func statusBar(_ c: inout Canvas, _ s: StudioState, _ r: Rect) {
         c.fill(row: r.row, column: 0, height: 1, width: r.width, style: .reverse)
-        var parts = ["copydesk", s.workspace, s.model]
+        // What changes comes first, so a narrow terminal cuts the workspace path, not the job.
+        var parts: [String] = []
         if let job = s.job {
             parts.append(job + (s.tokensPerSecond.map { String(format: " %.1f tok/s", $0) } ?? ""))
         } else {
             parts.append("idle")
         }
         if let notice = s.notice { parts.append(notice) }
+        parts += [s.model, s.workspace]
         c.put(CellWidth.truncate(" " + parts.filter { !$0.isEmpty }.joined(separator: " │ "), to: r.width), row: r.row, column: 0, style: .reverse)
     }
 

@@ -1,0 +1,130 @@
+import Foundation
+import TUI
+import XCTest
+
+/// The studio driven through a pseudo-terminal, as an editor would use it: open a piece, see its
+/// findings, apply a fix, approve; draft a brief and watch it stream; resize mid-stream; Ctrl-C
+/// during generation; German, CJK and emoji text without garbled cells; the terminal restored.
+final class StudioTerminalTests: XCTestCase {
+    /// A project folder with the demo kit (plus a brief in German with CJK and emoji), the
+    /// templates, and a workspace whose knowledge base is indexed; nil (skip) without the models.
+    struct Project {
+        let folder: String
+        var workspace: String { folder + "/ws" }
+        let models: String
+    }
+
+    static let campaign = "Grüße aus München 東京 🚲"
+
+    func project() throws -> Project {
+        let models = ProcessInfo.processInfo.environment["COPYDESK_MODELS"] ?? (NSHomeDirectory() + "/.cache/copydesk/models")
+        for name in ["smollm2", "minilm", "cmudict"] {
+            let fetched = try CLI.run(["models", "fetch", name, "--models", models])
+            guard fetched.status == 0 else {
+                if ProcessInfo.processInfo.environment["CI"] == "true" { XCTFail("cannot fetch \(name): \(fetched.stderr)") }
+                throw XCTSkip("\(name) cannot be fetched: \(fetched.stderr)")
+            }
+        }
+        let folder = NSTemporaryDirectory() + "studio-\(UUID().uuidString)"
+        let fm = FileManager.default
+        try fm.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        addTeardownBlock { try? fm.removeItem(atPath: folder) }
+        try fm.copyItem(atPath: CLI.root.path + "/Brand", toPath: folder + "/Brand")
+        try fm.copyItem(atPath: CLI.root.path + "/Templates", toPath: folder + "/Templates")
+        let brief = try String(contentsOfFile: folder + "/Brand/briefs/kinglet-pro-spring-launch.md", encoding: .utf8)
+            .replacingOccurrences(of: "campaign = \"Kinglet Pro spring launch\"", with: "campaign = \"\(Self.campaign)\"")
+            .replacingOccurrences(of: "channels = [\"email\", \"social\"]", with: "channels = [\"social\"]")
+        try brief.write(toFile: folder + "/Brand/briefs/zz-gruesse.md", atomically: true, encoding: .utf8)
+        let p = Project(folder: folder, models: models)
+        var r = try CLI.run(["init", "--brand", folder + "/Brand", "--templates", folder + "/Templates", "--workspace", p.workspace])
+        XCTAssertEqual(r.status, 0, r.stderr)
+        r = try CLI.run(["kb", "add", folder + "/Brand/knowledge", "--workspace", p.workspace, "--models", models])
+        XCTAssertEqual(r.status, 0, r.stderr)
+        return p
+    }
+
+    func studio(_ p: Project, rows: Int = 24, columns: Int = 80) throws -> TerminalSession {
+        try TerminalSession(arguments: ["studio", "--workspace", p.workspace, "--brand", p.folder + "/Brand", "--model", "smollm2",
+                                        "--models", p.models, "--threads", "2"], rows: rows, columns: columns)
+    }
+
+    func testOpenAPieceSeeFindingsApplyAFixAndApprove() throws {
+        let p = try project()
+        // A piece with a claim the knowledge base contradicts, brought in as an editor's file.
+        let copy = p.folder + "/post.txt"
+        try "The Kinglet Pro goes up to 70 miles on one charge. Book a free test ride.".write(toFile: copy, atomically: true, encoding: .utf8)
+        let r = try CLI.run(["review", copy, "--channel", "social", "--campaign", "Spring post", "--no-judge", "--workspace", p.workspace,
+                             "--model", "smollm2", "--models", p.models])
+        XCTAssertEqual(r.status, 0, r.stderr)
+        XCTAssertTrue(r.stdout.contains("CONTRADICTED"), r.stdout)
+
+        let s = try studio(p)
+        guard s.wait(forText: "1 Briefs & pieces") else { return }
+        XCTAssertTrue(s.wait(forText: "Spring post"))
+        XCTAssertTrue(s.text.contains("#1 social v1 in review"), s.text)
+        // The piece is the last row: End, then Enter opens it.
+        s.type("1")
+        s.type(TerminalSession.end)
+        s.type("\r")
+        XCTAssertTrue(s.wait(forText: "70 miles on one charge"))
+        XCTAssertTrue(s.wait(forText: "✗ The Kinglet Pro goes up to 70 miles"))
+        XCTAssertEqual(s.foreground(of: "goes up to 70 miles"), .some(1), "a contradicted claim is red in the draft")
+        // Pane 3, the contradicted claim, its evidence, then its fix.
+        s.type("3")
+        s.type("\r")
+        XCTAssertTrue(s.wait(forText: "Evidence from knowledge/"))
+        s.type("q")
+        s.type("f")
+        XCTAssertTrue(s.wait(forText: "v2 autofix", timeout: 60))
+        XCTAssertTrue(s.wait(forText: "60 miles on one charge"))
+        // Approve through the palette, with a note.
+        s.type(":aprv\r")
+        XCTAssertTrue(s.wait(forText: "Approve with a note"))
+        s.type("fixed the range\r")
+        XCTAssertTrue(s.wait(forText: "#1 social v2 approved", timeout: 30))
+        s.type("q")
+        XCTAssertEqual(s.waitExit(timeout: 10), 0)
+        let pieces = try CLI.run(["pieces", "--json", "--workspace", p.workspace])
+        XCTAssertTrue(pieces.stdout.contains("\"note\" : \"fixed the range\""), pieces.stdout)
+    }
+
+    func testDraftStreamsResizesMidStreamAndCtrlCCancelsWithoutKillingTheStudio() throws {
+        let p = try project()
+        let s = try studio(p)
+        // German, CJK and emoji at their real widths: the heading is intact (cut to the pane with
+        // "…") and every row fits.
+        guard s.wait(forText: "│Grüße aus München 東京 …│") else { return }
+        XCTAssertTrue(s.lines.allSatisfy { CellWidth.of($0) <= 80 })
+        // The last brief (the German one) is the last row: draft it, resize while it streams.
+        s.type(TerminalSession.end)
+        s.type("d")
+        XCTAssertTrue(s.wait(for: "tokens per second", timeout: 120) { $0.contains("tok/s") })
+        s.resize(rows: 48, columns: 160)
+        XCTAssertTrue(s.wait(for: "the layout at 160×48", timeout: 10) { text in
+            let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+            return lines.count == 48 && lines[0].hasSuffix("┐") && CellWidth.of(String(lines[0])) == 160 && lines[46].contains("smollm2")
+        })
+        XCTAssertTrue(s.wait(forText: "Grüße aus München 東京 🚲 · social v1", timeout: 120), "the piece opens when the draft is checked")
+        // The first brief has three channels: Ctrl-C while it streams cancels the job, not the studio.
+        s.type(TerminalSession.home)
+        s.type("d")
+        XCTAssertTrue(s.wait(for: "tokens per second", timeout: 120) { $0.contains("tok/s") })
+        s.type("\u{03}")
+        XCTAssertTrue(s.wait(forText: "cancelled", timeout: 60))
+        XCTAssertNil(s.pollExit(), "Ctrl-C during a job cancels the job, not the studio")
+        s.type("q")
+        XCTAssertEqual(s.waitExit(timeout: 10), 0)
+        let runs = try CLI.run(["runs", "list", "--json", "--workspace", p.workspace])
+        XCTAssertTrue(runs.stdout.contains("\"status\" : \"cancelled\""), runs.stdout)
+    }
+
+    func testSIGTERMRestoresTheTerminal() throws {
+        let p = try project()
+        let s = try studio(p)
+        guard s.wait(forText: "1 Briefs & pieces") else { return }
+        kill(s.pid, SIGTERM)
+        XCTAssertEqual(s.waitExit(timeout: 10), 0)
+        // endwin leaves the alternate screen: the studio's panes are gone.
+        XCTAssertTrue(s.wait(for: "the terminal restored", timeout: 5) { !$0.contains("1 Briefs & pieces") })
+    }
+}
