@@ -11,6 +11,16 @@ extension Studio {
                                         runID: nil, origin: .editor, actor: actor)
     }
 
+    /// Saves an editor's text as the piece's next version (origin `editor`); nothing when it is
+    /// the newest version's text already. Returns the newest version's number.
+    @discardableResult
+    public func saveEdit(piece id: Int64, text: String) throws -> Int {
+        let view = try workspace.pieceView(id)
+        guard text != view.text else { return view.piece.latest?.version ?? 0 }
+        let asset = try database.storeAsset(text: text, mediaType: "text/markdown")
+        return try database.addVersion(to: id, assetHash: asset.hash, runID: nil, origin: .editor, actor: actor, note: "edited in the studio").version
+    }
+
     /// Puts the piece whose newest version is `asset` in review, after checking it.
     public func review(asset reference: String, note: String? = nil) throws -> CheckedVersion {
         try review(piece: try database.pieceAtNewest(reference).id, note: note)

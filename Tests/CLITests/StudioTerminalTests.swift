@@ -127,4 +127,33 @@ final class StudioTerminalTests: XCTestCase {
         // endwin leaves the alternate screen: the studio's panes are gone.
         XCTAssertTrue(s.wait(for: "the terminal restored", timeout: 5) { !$0.contains("1 Briefs & pieces") })
     }
+
+    func testEditsAutosaveSoKillingTheStudioLosesAtMostASecond() throws {
+        let p = try project()
+        let copy = p.folder + "/post.txt"
+        try "The Kinglet Pro carries two kids. Book a free test ride.".write(toFile: copy, atomically: true, encoding: .utf8)
+        XCTAssertEqual(try CLI.run(["review", copy, "--channel", "social", "--campaign", "Edit me", "--no-judge", "--workspace", p.workspace,
+                                    "--model", "smollm2", "--models", p.models]).status, 0)
+        var s = try studio(p)
+        guard s.wait(forText: "Edit me") else { return }
+        s.type(TerminalSession.end)
+        s.type("\r")
+        XCTAssertTrue(s.wait(forText: "carries two kids"))
+        s.type("e")
+        XCTAssertTrue(s.wait(forText: "editing"))
+        s.type(TerminalSession.end)
+        s.type(" Grüße aus 東京 🚲", pause: 0.05)
+        XCTAssertTrue(s.wait(forText: "saved as v2", timeout: 10))
+        Thread.sleep(forTimeInterval: 1.5)
+        kill(s.pid, SIGKILL)
+        XCTAssertNotNil(s.waitExit(timeout: 5))
+        // Reopened, the piece's newest version has the edit.
+        s = try studio(p)
+        guard s.wait(forText: "Edit me") else { return }
+        s.type(TerminalSession.end)
+        s.type("\r")
+        XCTAssertTrue(s.wait(forText: "ride. Grüße aus 東京 🚲"))
+        s.type("q")
+        XCTAssertEqual(s.waitExit(timeout: 10), 0)
+    }
 }

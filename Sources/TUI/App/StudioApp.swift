@@ -84,8 +84,30 @@ public final class StudioApp {
                 perform(state.handle(key))
                 dirty = true
             }
+            autosave()
         }
         cancellation?.cancel()
+        // What the editor holds is saved before the studio goes.
+        if let editor = state.editor, let id = state.pieceID, editor.text != savedText {
+            let done = DispatchSemaphore(value: 0)
+            let text = editor.text
+            worker.submit(Job(), { studio in try studio.saveEdit(piece: id, text: text) }) { _ in done.signal() }
+            _ = done.wait(timeout: .now() + 5)
+        }
+    }
+
+    /// The editor's text when it was last saved (or opened).
+    var savedText: String?
+    var lastSave = Date.distantPast
+
+    /// Saves the editor's text as a new version at most once a second while it changes.
+    func autosave() {
+        guard let editor = state.editor, let id = state.pieceID else { savedText = nil; return }
+        if savedText == nil { savedText = editor.text; return }
+        guard editor.text != savedText, Date().timeIntervalSince(lastSave) >= 1 else { return }
+        savedText = editor.text
+        lastSave = Date()
+        perform(.saveEdit(pieceID: id, text: editor.text))
     }
 
     /// Reads pane 1's briefs and pieces again.
@@ -117,6 +139,17 @@ public final class StudioApp {
                 switch result {
                 case .success(let e): inbox.post(e)
                 case .failure(let error): inbox.post(.notice("\(error)"))
+                }
+            }
+            return
+        case .saveEdit(let id, let text):
+            worker.submit(Job(), { studio in
+                let version = try studio.saveEdit(piece: id, text: text)
+                return (version, try Self.opened(studio, id))
+            }) { result in
+                switch result {
+                case .success(let (version, opened)): inbox.post(opened); inbox.post(.saved(version: version))
+                case .failure(let error): inbox.post(.notice("autosave failed: \(error)"))
                 }
             }
             return
@@ -154,6 +187,7 @@ public final class StudioApp {
         case .reject: "rejecting"
         case .diff: "comparing"
         case .lineage: "tracing lineage"
+        case .finishEdit: "saving and checking"
         default: "working"
         }
     }
@@ -214,7 +248,12 @@ public final class StudioApp {
             let node = try studio.database.lineage(of: v.assetHash)
             inbox.post(.detail(title: "Lineage of piece \(id) v\(version)", lines: lineageLines(node, depth: 0)))
             return "lineage of v\(version)"
-        case .openPiece, .cancelJob, .quit:
+        case .finishEdit(let id, let text):
+            let version = try studio.saveEdit(piece: id, text: text)
+            let checked = try studio.review(piece: id, note: "edited in the studio")
+            inbox.post(try opened(studio, id))
+            return "saved as v\(version) and checked: score \(checked.report.score)"
+        case .openPiece, .saveEdit, .cancelJob, .quit:
             return ""
         }
     }

@@ -27,7 +27,8 @@ public enum StudioRenderer {
 
     static func title(_ pane: Pane, _ s: StudioState) -> String {
         var t = "\(pane.rawValue) \(pane.title)"
-        if pane == .draft, !s.draftTitle.isEmpty { t += ": \(s.draftTitle)" }
+        if pane == .draft, s.editor != nil { t += ": editing" + (s.savedVersion.map { " (saved as v\($0))" } ?? "") }
+        else if pane == .draft, !s.draftTitle.isEmpty { t += ": \(s.draftTitle)" }
         if let search = s.searches[pane] { t += " /\(search)" }
         return t
     }
@@ -89,6 +90,7 @@ public enum StudioRenderer {
     /// underlined, the selected finding in reverse; while streaming it follows the end.
     static func draft(_ c: inout Canvas, _ s: StudioState, _ r: Rect) {
         guard r.height > 0, r.width > 0 else { return }
+        if let e = s.editor { return editor(&c, e, scroll: s.draftScroll, r) }
         if s.draftText.isEmpty {
             let hint = s.streaming ? "waiting for the model…" : "Select a brief and press d to draft it, or a piece and Enter to open it."
             c.put(CellWidth.truncate(hint, to: r.width), row: r.row, column: r.column, style: .dim, limit: r.width)
@@ -110,6 +112,28 @@ public enum StudioRenderer {
                 if let sel = selected, sel.start <= offset, offset < sel.end { style.reverse = true }
                 x += c.put(String(ch), row: r.row + i - first, column: x, style: style, limit: r.column + r.width - x)
             }
+        }
+    }
+
+    /// Pane 2 while editing: the text, the selection in reverse, the cursor as a reverse cell.
+    static func editor(_ c: inout Canvas, _ e: TextEditor, scroll: Int, _ r: Rect) {
+        let lines = e.lines(width: r.width)
+        let (cursorLine, cursorColumn) = e.position(in: lines)
+        let selection = e.selection
+        for (i, line) in lines.enumerated().dropFirst(scroll).prefix(r.height) {
+            var x = r.column
+            for (ch, index) in zip(line.characters, line.offsets) {
+                let selected = selection?.contains(index) ?? false
+                x += c.put(String(ch), row: r.row + i - scroll, column: x, style: selected ? .reverse : .plain, limit: r.column + r.width - x)
+            }
+        }
+        let y = r.row + cursorLine - scroll
+        let x = r.column + min(cursorColumn, r.width - 1)
+        if y >= r.row, y < r.row + r.height {
+            var cell = c[y, x]
+            if cell.text.isEmpty, x > r.column { return }
+            cell.style.reverse.toggle()
+            c[y, x] = cell
         }
     }
 
@@ -181,11 +205,12 @@ public enum StudioRenderer {
         let common = "1-4/Tab panes  ? help  : palette  q quit"
         let pane: String = switch s.focus {
         case .library: "↑↓ select  Enter open  d draft"
-        case .draft: "↑↓ scroll  c check  r revise  a approve  x reject"
+        case .draft: "↑↓ scroll  e edit  c check  r revise  a approve  x reject"
         case .findings: "↑↓ select  Enter evidence  f apply fix"
         case .versions: "↑↓ select  v diff  L lineage"
         }
-        let text = s.job != nil ? "Esc/Ctrl-C cancel the job  " + pane : pane + "  " + common
+        let text = s.editor != nil ? "Esc done (saves and checks)  ^Z undo  ^Y redo  Shift-arrows select  ^A/^E line start/end"
+            : s.job != nil ? "Esc/Ctrl-C cancel the job  " + pane : pane + "  " + common
         c.put(CellWidth.truncate(text, to: r.width), row: r.row, column: 0, style: .dim)
     }
 

@@ -9,6 +9,10 @@ public enum Effect: Sendable, Equatable {
     case reject(pieceID: Int64, note: String)
     case diff(pieceID: Int64, version: Int)
     case lineage(pieceID: Int64, version: Int)
+    /// The editor's text saved as a new version (autosave, at most once a second).
+    case saveEdit(pieceID: Int64, text: String)
+    /// Leaving the editor: its text saved if changed, then checked and put in review.
+    case finishEdit(pieceID: Int64, text: String)
     case cancelJob
     case quit
 }
@@ -31,4 +35,6 @@ public enum StudioEvent: Sendable, Equatable {
     /// Lines for the detail overlay.
     case detail(title: String, lines: [String])
     case notice(String)
+    /// The editor's text was saved as this version.
+    case saved(version: Int)
 }

@@ -7,6 +7,7 @@ extension StudioState {
             library = rows
             librarySelection = selected.flatMap { s in rows.firstIndex { $0.kind == s.kind } } ?? rows.firstIndex { $0.isSelectable } ?? 0
         case .opened(let id, let title, let text, let findings, let versions):
+            if editor != nil, id == pieceID { self.versions = versions; return }
             pieceID = id
             draftTitle = title
             draftText = text
@@ -54,6 +55,9 @@ extension StudioState {
             overlay = .detail(title: title, lines: lines, scroll: 0)
         case .notice(let text):
             notice = text
+        case .saved(let version):
+            savedVersion = version
+            notice = "autosaved as v\(version)"
         }
     }
 }

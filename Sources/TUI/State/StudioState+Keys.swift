@@ -8,12 +8,13 @@ extension StudioState {
             columns = c
             return []
         }
-        if key == .interrupt || (key == .escape && overlay == nil) {
+        if key == .interrupt || (key == .escape && overlay == nil && (editor == nil || job != nil)) {
             if job != nil { notice = "cancelling…"; return [.cancelJob] }
             if key == .interrupt { overlay = .confirm(prompt: "Quit the studio?", effect: .quit) }
             return []
         }
         if let overlay { return handle(key, in: overlay) }
+        if editor != nil { return edit(key) }
         notice = nil
         switch key {
         case .character(let c) where ("1"..."4").contains(c):
@@ -100,8 +101,15 @@ extension StudioState {
             guard let id = pieceID, !versions.isEmpty else { notice = "open a piece first (pane 1, Enter)"; return [] }
             let v = versions.indices.contains(versionSelection) ? versions[versionSelection].version : versions[versions.count - 1].version
             return [action == .diff ? .diff(pieceID: id, version: v) : .lineage(pieceID: id, version: v)]
-        case .edit, .newBrief:
-            notice = "\(action.rawValue): the editor is not built yet; edit the file and use `copydesk review FILE`"
+        case .edit:
+            guard job == nil else { notice = "a job is running (Esc cancels it)"; return [] }
+            guard pieceID != nil else { notice = "open a piece first (pane 1, Enter)"; return [] }
+            editor = TextEditor(draftText)
+            savedVersion = versions.last?.version
+            focus = .draft
+            streaming = false
+        case .newBrief:
+            notice = "new brief: write it in the kit's briefs/ folder; it appears in pane 1"
         case .image, .voiceover, .export:
             notice = "\(action.rawValue): this step does not exist yet"
         case .search:
@@ -177,6 +185,48 @@ extension StudioState {
             default: break
             }
         }
+        return []
+    }
+
+    /// A key while editing: Esc leaves the editor (saving and checking), everything else edits.
+    mutating func edit(_ key: Key) -> [Effect] {
+        guard var e = editor, let id = pieceID else { return [] }
+        let width = max(1, StudioLayout(rows: rows, columns: columns).draft.inner.width)
+        switch key {
+        case .escape:
+            editor = nil
+            draftText = e.text
+            return [.finishEdit(pieceID: id, text: e.text)]
+        case .character(let c): e.insert(String(c))
+        case .enter: e.insert("\n")
+        case .tab: e.insert("  ")
+        case .backspace: e.backspace()
+        case .delete: e.deleteForward()
+        case .left: e.left()
+        case .right: e.right()
+        case .up: e.vertical(-1, width: width)
+        case .down: e.vertical(1, width: width)
+        case .shiftLeft: e.left(selecting: true)
+        case .shiftRight: e.right(selecting: true)
+        case .shiftUp: e.vertical(-1, width: width, selecting: true)
+        case .shiftDown: e.vertical(1, width: width, selecting: true)
+        case .wordLeft: e.wordLeft()
+        case .wordRight: e.wordRight()
+        case .home, .control("a"): e.lineStart()
+        case .end, .control("e"): e.lineEnd()
+        case .pageUp: for _ in 0..<10 { e.vertical(-1, width: width) }
+        case .pageDown: for _ in 0..<10 { e.vertical(1, width: width) }
+        case .control("z"): e.undo()
+        case .control("y"): e.redo()
+        default: break
+        }
+        editor = e
+        draftText = e.text
+        // Keep the cursor in view.
+        let inner = StudioLayout(rows: rows, columns: columns).draft.inner
+        let line = e.position(in: e.lines(width: width)).line
+        if line < draftScroll { draftScroll = line }
+        if line >= draftScroll + inner.height { draftScroll = line - inner.height + 1 }
         return []
     }
 

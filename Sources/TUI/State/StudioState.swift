@@ -18,6 +18,11 @@ public struct StudioState: Sendable, Equatable {
     /// True while a draft streams into pane 2 (it follows the end).
     public var streaming = false
 
+    /// The editor over pane 2, while the open piece is being edited.
+    public var editor: TextEditor?
+    /// The version the editor's text was last saved as.
+    public var savedVersion: Int?
+
     public var findings: [FindingRow] = []
     public var findingSelection = 0
     public var versions: [VersionRow] = []

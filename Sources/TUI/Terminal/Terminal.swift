@@ -9,6 +9,8 @@ import Darwin
 /// Colours use the terminal's defaults as background (`use_default_colors`).
 public final class Terminal {
     private var pairs: [Int: Int16] = [:]
+    /// The key codes curses gives Ctrl-Left and Ctrl-Right (xterm's `ESC [1;5D` and `ESC [1;5C`).
+    private var wordLeftCode: Int32 = -2, wordRightCode: Int32 = -2
     private var colors = false
     private var active = false
 
@@ -27,6 +29,8 @@ public final class Terminal {
         curs_set(0)
         copydesk_timeout(30)
         _ = mousemask(mmask_t(copydesk_mouse_clicks()), nil)
+        wordLeftCode = "\u{1B}[1;5D".withCString { key_defined($0) }
+        wordRightCode = "\u{1B}[1;5C".withCString { key_defined($0) }
         if has_colors() {
             start_color()
             use_default_colors()
@@ -94,6 +98,13 @@ public final class Terminal {
             case KEY_ENTER: return .enter
             case KEY_BACKSPACE: return .backspace
             case KEY_BTAB: return .tab
+            case KEY_DC: return .delete
+            case KEY_SLEFT: return .shiftLeft
+            case KEY_SRIGHT: return .shiftRight
+            case KEY_SR: return .shiftUp
+            case KEY_SF: return .shiftDown
+            case wordLeftCode: return .wordLeft
+            case wordRightCode: return .wordRight
             case copydesk_key_resize():
                 let s = size
                 return .resize(rows: s.rows, columns: s.columns)
@@ -109,6 +120,7 @@ public final class Terminal {
         case 10, 13: return .enter
         case 27: return .escape
         case 8, 127: return .backspace
+        case 1...26: return .control(Character(Unicode.Scalar(UInt8(ch) + 96)))
         default:
             guard let scalar = Unicode.Scalar(UInt32(ch)), ch >= 32 else { return nil }
             return .character(Character(scalar))
