@@ -37,8 +37,7 @@ public final class StudioApp {
     }
 
     /// Runs until the editor quits or a signal asks to stop; the terminal is restored in every case.
-    public func run() throws {
-        let terminal = Terminal()
+    public func run(on terminal: TerminalDevice = Terminal()) throws {
         try terminal.start()
         defer { terminal.stop() }
         let stop = Atomic<Int32>(0)

@@ -18,7 +18,7 @@ public final class Terminal {
 
     /// Takes over the terminal: raw keys (Ctrl-C arrives as a key), no echo, keypad and mouse,
     /// a short Esc delay, colours when the terminal has them. A crash signal restores it.
-    public func start() throws(TerminalError) {
+    public func start() throws {
         setlocale(LC_ALL, "")
         copydesk_set_escdelay(25)
         guard initscr() != nil else { throw TerminalError(call: "initscr", code: -1, message: "cannot start the terminal (is TERM set?)") }

@@ -1,6 +1,8 @@
 import Foundation
 import Knowledge
 import Pipeline
+import Store
+import TUI
 
 /// `copydesk bench ...`: speed measurements (commands, not tests).
 enum BenchCommands {
@@ -64,6 +66,35 @@ enum BenchCommands {
         } else {
             Output.line(String(format: "%d chunks: \(mode.rawValue) search median %.1f ms, max %.1f ms over %d queries (embedding the query included)",
                                r.chunks, r.medianMilliseconds, r.maxMilliseconds, r.queries))
+        }
+        return ExitCode.ok
+    }
+
+    static let tui = Command(spec: CommandSpec(
+        path: ["bench", "tui"],
+        summary: "Measure the studio's keystroke-to-screen latency while a draft streams (median, p99, max).",
+        options: [.workspace, .value("--brand", "DIR", "the kit whose first brief is drafted (default: ./Brand)"),
+                  .value("--keys", "N", "keystrokes to time (default 200)"), GenerateCommand.modelOption, ModelsCommands.modelsOption,
+                  GenerateCommand.threadsOption, .json],
+        discussion: """
+            Runs the studio's own loop on a scripted 80×24 terminal over the workspace (it needs its knowledge base:
+            run `copydesk demo` or `copydesk init` and `kb add` first), drafts the kit's first brief, and while its
+            tokens stream sends a key every 50 ms that moves the selection in pane 1. A key's latency runs from the
+            moment the loop can read it until the redrawn screen is handed to the terminal layer. The draft is
+            cancelled at the end (its run is recorded as cancelled). --json prints {"keys", "median_ms", "p99_ms",
+            "max_ms", "tokens_per_s"}.
+            """
+    )) { args in
+        let kit = try args.value("--brand").map { try WorkspaceCommands.folder($0, default: "Brand", option: "--brand") }
+            ?? WorkspaceCommands.folder(nil, default: "Brand", option: "--brand")
+        let options = try args.studioOptions()
+        _ = try Workspace.open(options.workspaceDirectory)
+        let r = try StudioBenchmark.run(options: options, kit: kit, keys: max(10, try args.int("--keys") ?? 200))
+        if args.json {
+            try Output.json(r)
+        } else {
+            Output.line(String(format: "%d keystrokes while a draft streamed at %.1f tok/s: median %.1f ms, p99 %.1f ms, max %.1f ms",
+                               r.keys, r.tokensPerSecond ?? 0, r.medianMilliseconds, r.p99Milliseconds, r.maxMilliseconds))
         }
         return ExitCode.ok
     }

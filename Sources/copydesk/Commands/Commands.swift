@@ -41,6 +41,7 @@ enum Commands {
         BenchCommands.embed,
         BenchCommands.kb,
         BenchCommands.pipeline,
+        BenchCommands.tui,
         DevCommands.tomlDecode,
         DevCommands.logits,
     ]
