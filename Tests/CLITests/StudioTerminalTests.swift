@@ -49,6 +49,14 @@ final class StudioTerminalTests: XCTestCase {
     }
 
     func testOpenAPieceSeeFindingsApplyAFixAndApprove() throws {
+        try openFixAndApprove(rows: 24, columns: 80)
+    }
+
+    func testOpenAPieceSeeFindingsApplyAFixAndApproveAt160x48() throws {
+        try openFixAndApprove(rows: 48, columns: 160)
+    }
+
+    func openFixAndApprove(rows: Int, columns: Int) throws {
         let p = try project()
         // A piece with a claim the knowledge base contradicts, brought in as an editor's file.
         let copy = p.folder + "/post.txt"
@@ -58,9 +66,10 @@ final class StudioTerminalTests: XCTestCase {
         XCTAssertEqual(r.status, 0, r.stderr)
         XCTAssertTrue(r.stdout.contains("CONTRADICTED"), r.stdout)
 
-        let s = try studio(p)
+        let s = try studio(p, rows: rows, columns: columns)
         guard s.wait(forText: "1 Briefs & pieces") else { return }
         XCTAssertTrue(s.wait(forText: "Spring post"))
+        XCTAssertEqual(s.lines.count, rows)
         XCTAssertTrue(s.text.contains("#1 social v1 in review"), s.text)
         // The piece is the last row: End, then Enter opens it.
         s.type("1")

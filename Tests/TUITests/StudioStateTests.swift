@@ -166,3 +166,32 @@ final class StudioStateTests: XCTestCase {
         XCTAssertTrue(canvas.lines[46].contains("10.0 tok/s"))
     }
 }
+
+final class VersionDiffTests: XCTestCase {
+    func testMarkedVersionIsComparedWithTheSelectedOneSideBySide() {
+        var s = StudioState()
+        s.apply(.opened(pieceID: 4, title: "t", text: "x", findings: [], versions: (1...3).map {
+            VersionRow(version: $0, origin: $0 == 1 ? .draft : .revise, asset: "h\($0)", createdAt: "")
+        }))
+        _ = s.handle(.character("4"))
+        XCTAssertEqual(s.handle(.character("v")), [.diff(pieceID: 4, from: 2, to: 3)], "the newest against the one before")
+        _ = s.handle(.up)
+        _ = s.handle(.up)
+        _ = s.handle(.character(" "))
+        XCTAssertEqual(s.markedVersion, 1)
+        _ = s.handle(.down)
+        XCTAssertEqual(s.handle(.character("v")), [.diff(pieceID: 4, from: 1, to: 2)])
+        s.apply(.diff(title: "Piece 4: v1 ← old │ new → v2", rows: [
+            DiffRow(old: "Subject: Ride far", new: "Subject: Ride far", changed: false),
+            DiffRow(old: "Up to 70 miles.", new: "Up to 60 miles.", changed: true),
+            DiffRow(old: nil, new: "Grüße 東京 🚲", changed: true),
+        ]))
+        let canvas = StudioRenderer.render(s)
+        let text = canvas.lines.joined(separator: "\n")
+        XCTAssertTrue(text.contains("Up to 70 miles."), text)
+        let row = canvas.lines.firstIndex { $0.contains("Up to 70 miles.") }!
+        XCTAssertTrue(canvas.lines[row].contains("Up to 60 miles."), "old and new on one row")
+        XCTAssertTrue(text.contains("Grüße 東京 🚲"))
+        for r in 0..<canvas.rows { XCTAssertEqual(CellWidth.of(canvas.text(row: r)), canvas.columns) }
+    }
+}

@@ -233,14 +233,10 @@ public final class StudioApp {
                                             note: note.isEmpty ? nil : note)
             inbox.post(try opened(studio, id))
             return "piece \(id) v\(latest.version) \(approve ? "approved" : "rejected")"
-        case .diff(let id, let version):
-            let piece = try studio.database.piece(id)
-            let newest = piece.latest?.version ?? version
-            let (a, b) = version == newest && version > 1 ? (version - 1, newest) : (version, newest)
-            let diff = LineDiff(old: try studio.workspace.text(ofPiece: id, version: a), new: try studio.workspace.text(ofPiece: id, version: b))
-                .unified(oldName: "v\(a)", newName: "v\(b)").split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-            inbox.post(.detail(title: "Piece \(id): v\(a) → v\(b)", lines: diff.isEmpty ? ["(no difference)"] : diff))
-            return "diff of v\(a) and v\(b)"
+        case .diff(let id, let from, let to):
+            let diff = LineDiff(old: try studio.workspace.text(ofPiece: id, version: from), new: try studio.workspace.text(ofPiece: id, version: to))
+            inbox.post(.diff(title: "Piece \(id): v\(from) ← old │ new → v\(to)", rows: sideBySide(diff)))
+            return "v\(from) and v\(to) side by side"
         case .lineage(let id, let version):
             let piece = try studio.database.piece(id)
             guard let v = piece.versions.first(where: { $0.version == version }) else { throw PipelineError(.notFound, "no version \(version)") }
@@ -255,6 +251,29 @@ public final class StudioApp {
         case .openPiece, .saveEdit, .cancelJob, .quit:
             return ""
         }
+    }
+
+    /// A diff's edits as side-by-side rows: runs of removed lines beside the added ones that
+    /// replace them.
+    static func sideBySide(_ diff: LineDiff) -> [DiffRow] {
+        var rows: [DiffRow] = []
+        var removed: [String] = [], added: [String] = []
+        func flush() {
+            for i in 0..<max(removed.count, added.count) {
+                rows.append(DiffRow(old: i < removed.count ? removed[i] : nil, new: i < added.count ? added[i] : nil, changed: true))
+            }
+            removed = []
+            added = []
+        }
+        for edit in diff.edits {
+            switch edit {
+            case .same(let line): flush(); rows.append(DiffRow(old: line, new: line, changed: false))
+            case .removed(let line): if !added.isEmpty { flush() }; removed.append(line)
+            case .added(let line): added.append(line)
+            }
+        }
+        flush()
+        return rows
     }
 
     static func lineageLines(_ node: LineageNode, depth: Int) -> [String] {

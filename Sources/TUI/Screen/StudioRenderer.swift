@@ -137,6 +137,26 @@ public enum StudioRenderer {
         }
     }
 
+    /// Old lines on the left, new on the right, each wrapped to its half; changes coloured.
+    static func sideBySide(_ c: inout Canvas, _ rows: ArraySlice<DiffRow>, _ r: Rect) {
+        let half = max(1, (r.width - 3) / 2)
+        var y = r.row
+        for row in rows {
+            let left = TextWrap.lines(row.old ?? "", width: half), right = TextWrap.lines(row.new ?? "", width: half)
+            for i in 0..<max(left.count, right.count) {
+                guard y < r.row + r.height else { return }
+                if i < left.count {
+                    c.put(left[i].text, row: y, column: r.column, style: row.changed && row.old != nil ? Style(foreground: .red) : .plain, limit: half)
+                }
+                c.put("│", row: y, column: r.column + half + 1, style: .dim)
+                if i < right.count {
+                    c.put(right[i].text, row: y, column: r.column + half + 3, style: row.changed && row.new != nil ? Style(foreground: .green) : .plain, limit: half)
+                }
+                y += 1
+            }
+        }
+    }
+
     static func color(_ v: ClaimCheck.Verdict) -> TerminalColor {
         switch v {
         case .supported: .green
@@ -182,7 +202,8 @@ public enum StudioRenderer {
         for (i, v) in s.versions.enumerated().dropFirst(first).prefix(r.height) {
             var style = Style.plain
             if i == s.versionSelection { style.reverse = s.focus == .versions; style.bold = true }
-            c.put(CellWidth.truncate("v\(v.version) \(v.origin.rawValue) \(v.asset.prefix(10))", to: r.width), row: r.row + i - first, column: r.column,
+            let mark = s.markedVersion == v.version ? "*" : " "
+            c.put(CellWidth.truncate("\(mark)v\(v.version) \(v.origin.rawValue) \(v.asset.prefix(10))", to: r.width), row: r.row + i - first, column: r.column,
                   style: style, limit: r.width)
         }
     }
@@ -207,7 +228,7 @@ public enum StudioRenderer {
         case .library: "↑↓ select  Enter open  d draft"
         case .draft: "↑↓ scroll  e edit  c check  r revise  a approve  x reject"
         case .findings: "↑↓ select  Enter evidence  f apply fix"
-        case .versions: "↑↓ select  v diff  L lineage"
+        case .versions: "↑↓ select  space mark  v diff  L lineage"
         }
         let text = s.editor != nil ? "Esc done (saves and checks)  ^Z undo  ^Y redo  Shift-arrows select  ^A/^E line start/end"
             : s.job != nil ? "Esc/Ctrl-C cancel the job  " + pane : pane + "  " + common
@@ -244,6 +265,10 @@ public enum StudioRenderer {
         case .detail(let t, let all, let scroll):
             title = t
             lines = all.dropFirst(scroll).map { ($0, Style.plain) }
+        case .diff(let t, let rows, let scroll):
+            box(&c, rect, title: t, focused: true)
+            sideBySide(&c, rows.dropFirst(scroll), inner)
+            return
         }
         box(&c, rect, title: title, focused: true)
         var y = inner.row

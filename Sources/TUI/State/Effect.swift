@@ -7,7 +7,8 @@ public enum Effect: Sendable, Equatable {
     case applyFix(pieceID: Int64, start: Int, end: Int, replacement: String)
     case approve(pieceID: Int64, note: String)
     case reject(pieceID: Int64, note: String)
-    case diff(pieceID: Int64, version: Int)
+    /// Versions `from` and `to` of a piece side by side.
+    case diff(pieceID: Int64, from: Int, to: Int)
     case lineage(pieceID: Int64, version: Int)
     /// The editor's text saved as a new version (autosave, at most once a second).
     case saveEdit(pieceID: Int64, text: String)
@@ -34,6 +35,7 @@ public enum StudioEvent: Sendable, Equatable {
     case jobCancelled
     /// Lines for the detail overlay.
     case detail(title: String, lines: [String])
+    case diff(title: String, rows: [DiffRow])
     case notice(String)
     /// The editor's text was saved as this version.
     case saved(version: Int)

@@ -8,8 +8,23 @@ public enum Overlay: Sendable, Equatable {
     case input(prompt: String, text: String, purpose: InputPurpose)
     /// A yes/no question.
     case confirm(prompt: String, effect: Effect)
-    /// Read-only lines: evidence, a diff, a lineage chain.
+    /// Read-only lines: evidence, a lineage chain.
     case detail(title: String, lines: [String], scroll: Int)
+    /// Two versions side by side.
+    case diff(title: String, rows: [DiffRow], scroll: Int)
+}
+
+/// One row of a side-by-side diff: the old line, the new line, and whether they differ.
+public struct DiffRow: Sendable, Equatable {
+    public var old: String?
+    public var new: String?
+    public var changed: Bool
+
+    public init(old: String?, new: String?, changed: Bool) {
+        self.old = old
+        self.new = new
+        self.changed = changed
+    }
 }
 
 /// What typed text is for.

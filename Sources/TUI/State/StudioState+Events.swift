@@ -8,6 +8,7 @@ extension StudioState {
             librarySelection = selected.flatMap { s in rows.firstIndex { $0.kind == s.kind } } ?? rows.firstIndex { $0.isSelectable } ?? 0
         case .opened(let id, let title, let text, let findings, let versions):
             if editor != nil, id == pieceID { self.versions = versions; return }
+            if id != pieceID { markedVersion = nil }
             pieceID = id
             draftTitle = title
             draftText = text
@@ -53,6 +54,8 @@ extension StudioState {
             notice = "cancelled; nothing was kept from the cancelled step"
         case .detail(let title, let lines):
             overlay = .detail(title: title, lines: lines, scroll: 0)
+        case .diff(let title, let rows):
+            overlay = .diff(title: title, rows: rows, scroll: 0)
         case .notice(let text):
             notice = text
         case .saved(let version):

@@ -40,6 +40,10 @@ extension StudioState {
         case .character("q"):
             quit = true
             return [.quit]
+        case .character(" ") where focus == .versions:
+            let v = versions.indices.contains(versionSelection) ? versions[versionSelection].version : nil
+            markedVersion = markedVersion == v ? nil : v
+            notice = markedVersion.map { "v\($0) marked: select another version and press v to compare" }
         case .click(let row, let column):
             click(row: row, column: column)
         case .character(let c):
@@ -100,7 +104,11 @@ extension StudioState {
         case .diff, .lineage:
             guard let id = pieceID, !versions.isEmpty else { notice = "open a piece first (pane 1, Enter)"; return [] }
             let v = versions.indices.contains(versionSelection) ? versions[versionSelection].version : versions[versions.count - 1].version
-            return [action == .diff ? .diff(pieceID: id, version: v) : .lineage(pieceID: id, version: v)]
+            guard action == .diff else { return [.lineage(pieceID: id, version: v)] }
+            let newest = versions[versions.count - 1].version
+            if let marked = markedVersion, marked != v { return [.diff(pieceID: id, from: min(marked, v), to: max(marked, v))] }
+            guard versions.count > 1 else { notice = "the piece has one version"; return [] }
+            return [v == newest ? .diff(pieceID: id, from: versions[versions.count - 2].version, to: newest) : .diff(pieceID: id, from: v, to: newest)]
         case .edit:
             guard job == nil else { notice = "a job is running (Esc cancels it)"; return [] }
             guard pieceID != nil else { notice = "open a piece first (pane 1, Enter)"; return [] }
@@ -173,6 +181,15 @@ extension StudioState {
                 if effect == .quit { quit = true }
                 return [effect]
             case .character("n"), .character("N"), .escape, .character("q"): self.overlay = nil
+            default: break
+            }
+        case .diff(let title, let rows, let scroll):
+            switch key {
+            case .escape, .character("q"), .enter: self.overlay = nil
+            case .down, .character("j"): self.overlay = .diff(title: title, rows: rows, scroll: min(max(0, rows.count - 1), scroll + 1))
+            case .up, .character("k"): self.overlay = .diff(title: title, rows: rows, scroll: max(0, scroll - 1))
+            case .pageDown: self.overlay = .diff(title: title, rows: rows, scroll: min(max(0, rows.count - 1), scroll + 10))
+            case .pageUp: self.overlay = .diff(title: title, rows: rows, scroll: max(0, scroll - 10))
             default: break
             }
         case .detail(let title, let lines, let scroll):

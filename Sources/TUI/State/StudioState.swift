@@ -27,6 +27,8 @@ public struct StudioState: Sendable, Equatable {
     public var findingSelection = 0
     public var versions: [VersionRow] = []
     public var versionSelection = 0
+    /// A version marked (space in pane 4) to compare with the selected one.
+    public var markedVersion: Int?
 
     public var overlay: Overlay?
     /// The search text per pane (matching rows are marked; `n` moves to the next).
