@@ -1,3 +1,4 @@
+import Foundation
 import XCTest
 @testable import TUI
 
@@ -92,7 +93,23 @@ final class TextEditorTests: XCTestCase {
         XCTAssertEqual(s.draftText, "Ride far. Grüße 東京 ")
         _ = s.handle(.character("q"))
         XCTAssertFalse(s.quit, "q is typed while editing")
-        XCTAssertEqual(s.handle(.escape), [.finishEdit(pieceID: 3, text: "Ride far. Grüße 東京 q")])
+        XCTAssertEqual(s.handle(.escape), [.finishEdit(.piece(3), text: "Ride far. Grüße 東京 q")])
         XCTAssertNil(s.editor)
+    }
+}
+
+final class BriefEditingTests: XCTestCase {
+    func testEOnABriefEditsItsFileAndNAsksForANewBrief() throws {
+        let path = NSTemporaryDirectory() + "brief-\(UUID().uuidString).md"
+        try "+++\ncampaign = \"Spring\"\n+++\n".write(toFile: path, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        var s = StudioState()
+        s.apply(.library([LibraryRow(kind: .campaign, label: "Spring"), LibraryRow(kind: .brief(path: path), label: "  brief x.md")]))
+        XCTAssertEqual(s.handle(.character("e")), [])
+        XCTAssertEqual(s.editTarget, .brief(path: path))
+        XCTAssertEqual(s.editor?.text, "+++\ncampaign = \"Spring\"\n+++\n")
+        _ = s.handle(.character("x"))
+        XCTAssertEqual(s.handle(.escape), [.finishEdit(.brief(path: path), text: "x+++\ncampaign = \"Spring\"\n+++\n")])
+        XCTAssertEqual(s.handle(.character("n")), [.newBrief])
     }
 }

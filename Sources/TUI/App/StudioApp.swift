@@ -87,10 +87,10 @@ public final class StudioApp {
         }
         cancellation?.cancel()
         // What the editor holds is saved before the studio goes.
-        if let editor = state.editor, let id = state.pieceID, editor.text != savedText {
+        if let editor = state.editor, let target = state.editTarget, editor.text != savedText {
             let done = DispatchSemaphore(value: 0)
             let text = editor.text
-            worker.submit(Job(), { studio in try studio.saveEdit(piece: id, text: text) }) { _ in done.signal() }
+            worker.submit(Job(), { studio in try Self.save(target, text, studio) }) { _ in done.signal() }
             _ = done.wait(timeout: .now() + 5)
         }
     }
@@ -101,12 +101,23 @@ public final class StudioApp {
 
     /// Saves the editor's text as a new version at most once a second while it changes.
     func autosave() {
-        guard let editor = state.editor, let id = state.pieceID else { savedText = nil; return }
+        guard let editor = state.editor, let target = state.editTarget else { savedText = nil; return }
         if savedText == nil { savedText = editor.text; return }
         guard editor.text != savedText, Date().timeIntervalSince(lastSave) >= 1 else { return }
         savedText = editor.text
         lastSave = Date()
-        perform(.saveEdit(pieceID: id, text: editor.text))
+        perform(.saveEdit(target, text: editor.text))
+    }
+
+    /// Saves an editor's text: a piece's as its next version (returned), a brief's to its file
+    /// (written to a temporary file, then renamed over it).
+    static func save(_ target: EditTarget, _ text: String, _ studio: Studio) throws -> Int? {
+        switch target {
+        case .piece(let id): return try studio.saveEdit(piece: id, text: text)
+        case .brief(let path):
+            try AtomicFile.write(Data(text.utf8), to: path)
+            return nil
+        }
     }
 
     /// Reads pane 1's briefs and pieces again.
@@ -141,15 +152,28 @@ public final class StudioApp {
                 }
             }
             return
-        case .saveEdit(let id, let text):
+        case .saveEdit(let target, let text):
             worker.submit(Job(), { studio in
-                let version = try studio.saveEdit(piece: id, text: text)
-                return (version, try Self.opened(studio, id))
+                let version = try Self.save(target, text, studio)
+                if case .piece(let id) = target { return (version, Optional(try Self.opened(studio, id))) }
+                return (version, nil)
             }) { result in
                 switch result {
-                case .success(let (version, opened)): inbox.post(opened); inbox.post(.saved(version: version))
+                case .success(let (version, opened)):
+                    if let opened { inbox.post(opened) }
+                    inbox.post(.saved(version: version))
                 case .failure(let error): inbox.post(.notice("autosave failed: \(error)"))
                 }
+            }
+            return
+        case .newBrief:
+            guard let kit else { state.apply(.notice("no brand kit: start the studio with --brand DIR")); return }
+            do {
+                let (path, text) = try Self.newBrief(in: kit)
+                state.apply(.editBrief(path: path, text: text))
+                reload()
+            } catch {
+                state.apply(.notice("cannot create a brief: \(error)"))
             }
             return
         default:
@@ -243,14 +267,48 @@ public final class StudioApp {
             let node = try studio.database.lineage(of: v.assetHash)
             inbox.post(.detail(title: "Lineage of piece \(id) v\(version)", lines: lineageLines(node, depth: 0)))
             return "lineage of v\(version)"
-        case .finishEdit(let id, let text):
+        case .finishEdit(.piece(let id), let text):
             let version = try studio.saveEdit(piece: id, text: text)
             let checked = try studio.review(piece: id, note: "edited in the studio")
             inbox.post(try opened(studio, id))
             return "saved as v\(version) and checked: score \(checked.report.score)"
-        case .openPiece, .saveEdit, .cancelJob, .quit:
+        case .finishEdit(.brief(let path), let text):
+            try AtomicFile.write(Data(text.utf8), to: path)
+            do {
+                let brief = try Brief(source: text, file: (path as NSString).lastPathComponent)
+                return "saved \((path as NSString).lastPathComponent): \(brief.campaign), \(brief.channels.count) channel\(brief.channels.count == 1 ? "" : "s"); d drafts it"
+            } catch {
+                return "saved, but the brief is not valid yet: \(error)"
+            }
+        case .openPiece, .saveEdit, .newBrief, .cancelJob, .quit:
             return ""
         }
+    }
+
+    /// A new brief file from a skeleton, under the first free name `briefs/new-brief-N.md`.
+    static func newBrief(in kit: String) throws -> (String, String) {
+        let dir = (kit as NSString).appendingPathComponent("briefs")
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        var n = 1
+        while FileManager.default.fileExists(atPath: (dir as NSString).appendingPathComponent("new-brief-\(n).md")) { n += 1 }
+        let path = (dir as NSString).appendingPathComponent("new-brief-\(n).md")
+        let text = """
+            +++
+            campaign = "New campaign \(n)"
+            product = "The product"
+            audience = "Who the copy is for"
+            goal = "What the campaign should achieve"
+            key_messages = [
+              "The first thing the copy must say",
+            ]
+            call_to_action = "What the reader should do"
+            channels = ["email", "social"]
+            +++
+            What the campaign is about, for the writer: the background, what to stress, what to avoid.
+
+            """
+        try AtomicFile.write(Data(text.utf8), to: path)
+        return (path, text)
     }
 
     /// A diff's edits as side-by-side rows: runs of removed lines beside the added ones that

@@ -1,3 +1,4 @@
+import Foundation
 import BrandKit
 import FactCheck
 import Store
@@ -27,7 +28,11 @@ public enum StudioRenderer {
 
     static func title(_ pane: Pane, _ s: StudioState) -> String {
         var t = "\(pane.rawValue) \(pane.title)"
-        if pane == .draft, s.editor != nil { t += ": editing" + (s.savedVersion.map { " (saved as v\($0))" } ?? "") }
+        if pane == .draft, s.editor != nil {
+            if case .brief(let path) = s.editTarget { t += ": editing brief \((path as NSString).lastPathComponent)" } else {
+                t += ": editing" + (s.savedVersion.map { " (saved as v\($0))" } ?? "")
+            }
+        }
         else if pane == .draft, !s.draftTitle.isEmpty { t += ": \(s.draftTitle)" }
         if let search = s.searches[pane] { t += " /\(search)" }
         return t
@@ -225,7 +230,7 @@ public enum StudioRenderer {
     static func hints(_ c: inout Canvas, _ s: StudioState, _ r: Rect) {
         let common = "1-4/Tab panes  ? help  : palette  q quit"
         let pane: String = switch s.focus {
-        case .library: "↑↓ select  Enter open  d draft"
+        case .library: "↑↓ select  Enter open  d draft  e edit brief  n new brief"
         case .draft: "↑↓ scroll  e edit  c check  r revise  a approve  x reject"
         case .findings: "↑↓ select  Enter evidence  f apply fix"
         case .versions: "↑↓ select  space mark  v diff  L lineage"

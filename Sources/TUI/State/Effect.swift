@@ -10,10 +10,14 @@ public enum Effect: Sendable, Equatable {
     /// Versions `from` and `to` of a piece side by side.
     case diff(pieceID: Int64, from: Int, to: Int)
     case lineage(pieceID: Int64, version: Int)
-    /// The editor's text saved as a new version (autosave, at most once a second).
-    case saveEdit(pieceID: Int64, text: String)
-    /// Leaving the editor: its text saved if changed, then checked and put in review.
-    case finishEdit(pieceID: Int64, text: String)
+    /// The editor's text saved: a piece's as a new version, a brief's to its file (autosave, at
+    /// most once a second).
+    case saveEdit(EditTarget, text: String)
+    /// Leaving the editor: its text saved if changed; a piece is then checked and put in review,
+    /// a brief is parsed and its errors shown.
+    case finishEdit(EditTarget, text: String)
+    /// A new brief file in the kit's briefs/, opened in the editor.
+    case newBrief
     case cancelJob
     case quit
 }
@@ -37,6 +41,14 @@ public enum StudioEvent: Sendable, Equatable {
     case detail(title: String, lines: [String])
     case diff(title: String, rows: [DiffRow])
     case notice(String)
-    /// The editor's text was saved as this version.
-    case saved(version: Int)
+    /// The editor's text was saved (as this version of a piece, or nil for a brief file).
+    case saved(version: Int?)
+    /// A brief file opened in the editor.
+    case editBrief(path: String, text: String)
+}
+
+/// What the editor is editing.
+public enum EditTarget: Sendable, Equatable {
+    case piece(Int64)
+    case brief(path: String)
 }

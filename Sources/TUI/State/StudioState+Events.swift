@@ -1,3 +1,5 @@
+import Foundation
+
 extension StudioState {
     /// Applies a result the application reports.
     public mutating func apply(_ event: StudioEvent) {
@@ -7,7 +9,7 @@ extension StudioState {
             library = rows
             librarySelection = selected.flatMap { s in rows.firstIndex { $0.kind == s.kind } } ?? rows.firstIndex { $0.isSelectable } ?? 0
         case .opened(let id, let title, let text, let findings, let versions):
-            if editor != nil, id == pieceID { self.versions = versions; return }
+            if editor != nil, editTarget == .piece(id) { self.versions = versions; return }
             if id != pieceID { markedVersion = nil }
             pieceID = id
             draftTitle = title
@@ -60,7 +62,16 @@ extension StudioState {
             notice = text
         case .saved(let version):
             savedVersion = version
-            notice = "autosaved as v\(version)"
+            notice = version.map { "autosaved as v\($0)" } ?? "autosaved"
+        case .editBrief(let path, let text):
+            editor = TextEditor(text)
+            editTarget = .brief(path: path)
+            savedVersion = nil
+            draftTitle = (path as NSString).lastPathComponent
+            draftText = text
+            draftScroll = 0
+            streaming = false
+            focus = .draft
         }
     }
 }

@@ -111,13 +111,20 @@ extension StudioState {
             return [v == newest ? .diff(pieceID: id, from: versions[versions.count - 2].version, to: newest) : .diff(pieceID: id, from: v, to: newest)]
         case .edit:
             guard job == nil else { notice = "a job is running (Esc cancels it)"; return [] }
-            guard pieceID != nil else { notice = "open a piece first (pane 1, Enter)"; return [] }
+            if focus == .library, let row = selectedRow, case .brief(let path) = row.kind {
+                guard let text = try? String(contentsOfFile: path, encoding: .utf8) else { notice = "cannot read \(path)"; return [] }
+                apply(.editBrief(path: path, text: text))
+                return []
+            }
+            guard let id = pieceID else { notice = "open a piece first (pane 1, Enter), or select a brief"; return [] }
             editor = TextEditor(draftText)
+            editTarget = .piece(id)
             savedVersion = versions.last?.version
             focus = .draft
             streaming = false
         case .newBrief:
-            notice = "new brief: write it in the kit's briefs/ folder; it appears in pane 1"
+            guard job == nil else { notice = "a job is running (Esc cancels it)"; return [] }
+            return [.newBrief]
         case .image, .voiceover, .export:
             notice = "\(action.rawValue): this step does not exist yet"
         case .search:
@@ -207,13 +214,14 @@ extension StudioState {
 
     /// A key while editing: Esc leaves the editor (saving and checking), everything else edits.
     mutating func edit(_ key: Key) -> [Effect] {
-        guard var e = editor, let id = pieceID else { return [] }
+        guard var e = editor, let target = editTarget else { return [] }
         let width = max(1, StudioLayout(rows: rows, columns: columns).draft.inner.width)
         switch key {
         case .escape:
             editor = nil
+            editTarget = nil
             draftText = e.text
-            return [.finishEdit(pieceID: id, text: e.text)]
+            return [.finishEdit(target, text: e.text)]
         case .character(let c): e.insert(String(c))
         case .enter: e.insert("\n")
         case .tab: e.insert("  ")

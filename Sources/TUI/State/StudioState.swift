@@ -18,8 +18,10 @@ public struct StudioState: Sendable, Equatable {
     /// True while a draft streams into pane 2 (it follows the end).
     public var streaming = false
 
-    /// The editor over pane 2, while the open piece is being edited.
+    /// The editor over pane 2, while the open piece or a brief is being edited.
     public var editor: TextEditor?
+    /// What the editor edits.
+    public var editTarget: EditTarget?
     /// The version the editor's text was last saved as.
     public var savedVersion: Int?
 
