@@ -12,8 +12,10 @@ public struct CheckedVersion: Sendable {
 }
 
 extension Studio {
-    /// The critic for the workspace's brand kit and knowledge base (built on first use).
-    public func critic(judge useJudge: Bool = true) throws -> Critic {
+    /// The critic for the workspace's brand kit and knowledge base (built on first use), with the
+    /// language-model judge unless `judge` (default: the studio's `usesJudge`) is false.
+    public func critic(judge: Bool? = nil) throws -> Critic {
+        let useJudge = judge ?? usesJudge
         if let cachedCritic, cachedCritic.judged == useJudge { return cachedCritic.critic }
         let judge = useJudge ? try LanguageModelJudge(studio: self) : nil
         let critic = try Critic(brand: .workspace(workspace), knowledge: knowledge(), embedder: embedder(), judge: judge,

@@ -20,6 +20,8 @@ public final class Studio {
     public let contextLength: Int
     /// Where the current operation reports its events, and what cancels it.
     public var job: Job = .unattended
+    /// Whether checks ask the language-model judge about claims the rules cannot decide.
+    public var usesJudge = true
 
     private var loadedLanguageModel: LanguageModel?
     private var loadedEmbedder: SentenceEmbedder?

@@ -145,7 +145,7 @@ extension PipelineCommands {
         let (job, printer) = args.job()
         let studio = try studio(args, job: job)
         let ref = args.positional(0)!
-        _ = try studio.critic(judge: !args.flag("--no-judge"))
+        studio.usesJudge = !args.flag("--no-judge")
         let checked: CheckedVersion
         if FileManager.default.fileExists(atPath: ref) {
             let piece = try studio.importPiece(text: try CopyText.read(file: ref), channel: try args.channel() ?? .blog,
@@ -171,7 +171,7 @@ extension PipelineCommands {
         let seed = try args.seed()
         let (job, printer) = args.job()
         let studio = try studio(args, job: job)
-        _ = try studio.critic(judge: !args.flag("--no-judge"))
+        studio.usesJudge = !args.flag("--no-judge")
         let result = try studio.revise(asset: args.positional(0)!, rounds: try args.int("--rounds") ?? 2, seed: seed)
         printer.finish()
         if args.json { try Output.json(CheckedJSON(result)) } else {
