@@ -104,7 +104,7 @@ let package = Package(
         .testTarget(name: "KnowledgeTests", dependencies: ["Knowledge", "Embeddings", "Store", "ModelCache"], swiftSettings: swift6),
         .testTarget(name: "BrandKitTests", dependencies: ["BrandKit", "TOML"], swiftSettings: swift6),
         .testTarget(name: "FactCheckTests", dependencies: ["FactCheck", "BrandKit", "Knowledge", "Embeddings", "Store", "ModelCache"], swiftSettings: swift6),
-        .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "BrandKit", "FactCheck", "Knowledge", "Store", "TOML", "ModelCache"], swiftSettings: swift6),
+        .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "BrandKit", "FactCheck", "Knowledge", "Store", "TOML", "ModelCache", "Support"], swiftSettings: swift6),
         .testTarget(name: "CLITests", dependencies: ["Support", "TUI"], swiftSettings: swift6),
         .testTarget(name: "TUITests", dependencies: ["TUI", "Store", "BrandKit", "FactCheck"], swiftSettings: swift6),
     ]

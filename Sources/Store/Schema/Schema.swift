@@ -170,6 +170,21 @@ public enum Schema {
             CREATE TRIGGER review_events_append_only_delete BEFORE DELETE ON review_events
                 BEGIN SELECT RAISE(ABORT, 'review history is append-only'); END;
             """)
+        m.register("0006-batch-work", """
+            CREATE TABLE batch_work (
+                key TEXT PRIMARY KEY,
+                campaign TEXT NOT NULL,
+                brief TEXT NOT NULL,
+                channel TEXT NOT NULL,
+                variant INTEGER NOT NULL,
+                piece_id INTEGER REFERENCES pieces(id),
+                outcome TEXT NOT NULL CHECK (outcome IN ('passed', 'held', 'failed')),
+                reason TEXT,
+                tokens INTEGER NOT NULL DEFAULT 0,
+                seconds REAL NOT NULL DEFAULT 0,
+                finished_at TEXT NOT NULL
+            );
+            """)
         return m
     }()
 

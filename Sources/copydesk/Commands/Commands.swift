@@ -32,6 +32,8 @@ enum Commands {
         PipelineCommands.check,
         PipelineCommands.review,
         PipelineCommands.revise,
+        BatchCommands.batch,
+        BatchCommands.export,
         ReviewCommands.list,
         ReviewCommands.approve,
         ReviewCommands.reject,
