@@ -6,44 +6,7 @@ import XCTest
 /// findings, apply a fix, approve; draft a brief and watch it stream; resize mid-stream; Ctrl-C
 /// during generation; German, CJK and emoji text without garbled cells; the terminal restored.
 final class StudioTerminalTests: XCTestCase {
-    /// A project folder with the demo kit (plus a brief in German with CJK and emoji), the
-    /// templates, and a workspace whose knowledge base is indexed; nil (skip) without the models.
-    struct Project {
-        let folder: String
-        var workspace: String { folder + "/ws" }
-        let models: String
-    }
-
-    static let campaign = "Grüße aus München 東京 🚲"
-
-    func project() throws -> Project {
-        let models = ProcessInfo.processInfo.environment["COPYDESK_MODELS"] ?? (NSHomeDirectory() + "/.cache/copydesk/models")
-        for name in ["smollm2", "minilm", "cmudict"] {
-            let fetched = try CLI.run(["models", "fetch", name, "--models", models])
-            guard fetched.status == 0 else {
-                if ProcessInfo.processInfo.environment["CI"] == "true" { XCTFail("cannot fetch \(name): \(fetched.stderr)") }
-                throw XCTSkip("\(name) cannot be fetched: \(fetched.stderr)")
-            }
-        }
-        let folder = NSTemporaryDirectory() + "studio-\(UUID().uuidString)"
-        let fm = FileManager.default
-        try fm.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        addTeardownBlock { try? fm.removeItem(atPath: folder) }
-        try fm.copyItem(atPath: CLI.root.path + "/Brand", toPath: folder + "/Brand")
-        try fm.copyItem(atPath: CLI.root.path + "/Templates", toPath: folder + "/Templates")
-        let brief = try String(contentsOfFile: folder + "/Brand/briefs/kinglet-pro-spring-launch.md", encoding: .utf8)
-            .replacingOccurrences(of: "campaign = \"Kinglet Pro spring launch\"", with: "campaign = \"\(Self.campaign)\"")
-            .replacingOccurrences(of: "channels = [\"email\", \"social\"]", with: "channels = [\"social\"]")
-        try brief.write(toFile: folder + "/Brand/briefs/zz-gruesse.md", atomically: true, encoding: .utf8)
-        let p = Project(folder: folder, models: models)
-        var r = try CLI.run(["init", "--brand", folder + "/Brand", "--templates", folder + "/Templates", "--workspace", p.workspace])
-        XCTAssertEqual(r.status, 0, r.stderr)
-        r = try CLI.run(["kb", "add", folder + "/Brand/knowledge", "--workspace", p.workspace, "--models", models])
-        XCTAssertEqual(r.status, 0, r.stderr)
-        return p
-    }
-
-    func studio(_ p: Project, rows: Int = 24, columns: Int = 80) throws -> TerminalSession {
+    func studio(_ p: TestProject, rows: Int = 24, columns: Int = 80) throws -> TerminalSession {
         try TerminalSession(arguments: ["studio", "--workspace", p.workspace, "--brand", p.folder + "/Brand", "--model", "smollm2",
                                         "--models", p.models, "--threads", "2"], rows: rows, columns: columns)
     }
@@ -57,7 +20,7 @@ final class StudioTerminalTests: XCTestCase {
     }
 
     func openFixAndApprove(rows: Int, columns: Int) throws {
-        let p = try project()
+        let p = try TestProject.make(self)
         // A piece with a claim the knowledge base contradicts, brought in as an editor's file.
         let copy = p.folder + "/post.txt"
         try "The Kinglet Pro goes up to 70 miles on one charge. Book a free test ride.".write(toFile: copy, atomically: true, encoding: .utf8)
@@ -98,7 +61,7 @@ final class StudioTerminalTests: XCTestCase {
     }
 
     func testDraftStreamsResizesMidStreamAndCtrlCCancelsWithoutKillingTheStudio() throws {
-        let p = try project()
+        let p = try TestProject.make(self)
         let s = try studio(p)
         // German, CJK and emoji at their real widths: the heading is intact (cut to the pane with
         // "…") and every row fits.
@@ -128,7 +91,7 @@ final class StudioTerminalTests: XCTestCase {
     }
 
     func testSIGTERMRestoresTheTerminal() throws {
-        let p = try project()
+        let p = try TestProject.make(self)
         let s = try studio(p)
         guard s.wait(forText: "1 Briefs & pieces") else { return }
         kill(s.pid, SIGTERM)
@@ -138,7 +101,7 @@ final class StudioTerminalTests: XCTestCase {
     }
 
     func testEditsAutosaveSoKillingTheStudioLosesAtMostASecond() throws {
-        let p = try project()
+        let p = try TestProject.make(self)
         let copy = p.folder + "/post.txt"
         try "The Kinglet Pro carries two kids. Book a free test ride.".write(toFile: copy, atomically: true, encoding: .utf8)
         XCTAssertEqual(try CLI.run(["review", copy, "--channel", "social", "--campaign", "Edit me", "--no-judge", "--workspace", p.workspace,

@@ -34,6 +34,8 @@ public struct ExportEntry: Sendable, Encodable {
 extension ExportEntry {
     /// Labelled lines that title a piece, in order of preference.
     static let titleLabels = ["subject", "headline", "title"]
+    /// Labelled lines that summarise a piece.
+    static let summaryLabels = ["preheader", "subheading", "description"]
 
     init(_ view: PieceView, database: Database) throws {
         let piece = view.piece
@@ -56,8 +58,18 @@ extension ExportEntry {
         date = String((decided?.at ?? latest.createdAt).prefix(10))
         draft = piece.state != .approved
         body = bodyLines.joined(separator: "\n").trimmingCharacters(in: .whitespacesAndNewlines) + "\n"
-        let plain = body.split(separator: "\n").first { !$0.contains(":") || !Self.titleLabels.contains(String($0.split(separator: ":")[0]).lowercased()) } ?? ""
-        description = String(plain.trimmingCharacters(in: .whitespaces).prefix(160))
+        // The preheader, subheading or description line when the copy has one, else its first plain line.
+        var summary: String?
+        var firstPlain: String?
+        for line in body.split(separator: "\n") {
+            if let colon = line.firstIndex(of: ":") {
+                let label = line[..<colon].lowercased()
+                if Self.summaryLabels.contains(label) { summary = summary ?? line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces); continue }
+                if Self.titleLabels.contains(label) || label == "button" { continue }
+            }
+            firstPlain = firstPlain ?? line.trimmingCharacters(in: .whitespaces)
+        }
+        description = String((summary ?? firstPlain ?? "").prefix(160))
         tags = [piece.campaign, piece.channel]
         lineage = latest.assetHash
         contentHash = SHA256.hash(Array(body.utf8)).hex

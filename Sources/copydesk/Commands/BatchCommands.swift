@@ -20,7 +20,6 @@ enum BatchCommands {
             "seconds", "export"}) to standard output. Exit 1 when any item does not pass its gate, 130 when cancelled.
             """
     )) { args in
-        let campaign = try Campaign(contentsOf: args.positional(0)!)
         if let jobs = try args.int("--jobs"), jobs != 1 {
             throw UsageError(message: "--jobs \(jobs): one workspace takes one batch writer; run shards (--shard I/N) in separate workspaces and `copydesk merge` them", command: "copydesk batch")
         }
@@ -33,6 +32,7 @@ enum BatchCommands {
             }
             options.shard = (i, n)
         }
+        let campaign = try Campaign(contentsOf: args.positional(0)!)
         let (job, printer) = args.job()
         let studio = try Studio.open(try args.studioOptions(), job: job)
         studio.usesJudge = !args.flag("--no-judge")
