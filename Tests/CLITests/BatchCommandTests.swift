@@ -67,6 +67,33 @@ final class BatchCommandTests: XCTestCase {
         XCTAssertTrue(againItems.allSatisfy { $0["skipped"] as? Bool == true }, "\(againItems)")
     }
 
+    func testTwoShardsMergedEqualOneUnshardedRun() throws {
+        let p = try TestProject.make(self, workspaces: ["whole", "shard0", "shard1", "merged"])
+        XCTAssertNotEqual(try batch(p, workspace: "whole").status, 2)
+        XCTAssertNotEqual(try batch(p, workspace: "shard0", ["--shard", "0/2"]).status, 2)
+        XCTAssertNotEqual(try batch(p, workspace: "shard1", ["--shard", "1/2"]).status, 2)
+        var r = try CLI.run(["merge", p.folder + "/shard0", p.folder + "/shard1", "--workspace", p.folder + "/merged", "--json"])
+        XCTAssertEqual(r.status, 0, r.stderr)
+        /// Pieces without their ids: campaign, channel, state, newest version and its asset.
+        func content(_ workspace: String) throws -> [String] {
+            try pieces(p, workspace: workspace).map { $0.split(separator: " ", maxSplits: 1)[1].description }.sorted()
+        }
+        XCTAssertEqual(try content("merged"), try content("whole"))
+        XCTAssertEqual(try content("merged").count, 3)
+        // Merging again changes nothing.
+        r = try CLI.run(["merge", p.folder + "/shard0", "--workspace", p.folder + "/merged", "--json"])
+        let again = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [[String: Any]])
+        XCTAssertEqual(again.first?["items"] as? Int, 0)
+        XCTAssertEqual(try content("merged").count, 3)
+        // Every merged piece keeps its lineage back to the brief.
+        let list = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(try CLI.run(["pieces", "--json", "--workspace", p.folder + "/merged"]).stdout.utf8)) as? [[String: Any]])
+        for piece in list {
+            let lineage = try CLI.run(["lineage", piece["asset"] as! String, "--workspace", p.folder + "/merged"])
+            XCTAssertEqual(lineage.status, 0, lineage.stderr)
+            XCTAssertTrue(lineage.stdout.contains("brief"), lineage.stdout)
+        }
+    }
+
     func testABadCampaignFileNamesTheLineAndExits2Or1() throws {
         let scratch = Scratch()
         let path = scratch.path + "/c.toml"

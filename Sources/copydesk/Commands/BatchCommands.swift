@@ -89,4 +89,25 @@ enum BatchCommands {
         }
         return ExitCode.ok
     }
+
+    static let merge = Command(spec: CommandSpec(
+        path: ["merge"],
+        summary: "Merge the batch work of shard workspaces into this one (content-addressed, so merging twice changes nothing).",
+        positionals: [PositionalSpec(name: "WORKSPACE", help: "shard workspace folders", repeating: true)],
+        options: [.workspace, .json],
+        discussion: """
+            For each batch item this workspace lacks, copies its piece with its versions, checks, review history and the runs
+            behind them, and every asset. An item both have with different results, or a template version with other content,
+            is a conflict: it is named and nothing of that workspace is merged. --json prints [{"workspace", "items",
+            "already_present", "assets"}].
+            """
+    )) { args in
+        let workspace = try WorkspaceCommands.open(args)
+        var reports: [MergeReport] = []
+        for other in args.allPositionals { reports.append(try workspace.merge(other)) }
+        if args.json { try Output.json(reports) } else {
+            for r in reports { Output.line("\(r.workspace): \(r.items) items merged, \(r.alreadyPresent) already here, \(r.assets) new assets") }
+        }
+        return ExitCode.ok
+    }
 }

@@ -34,6 +34,7 @@ enum Commands {
         PipelineCommands.revise,
         BatchCommands.batch,
         BatchCommands.export,
+        BatchCommands.merge,
         ReviewCommands.list,
         ReviewCommands.approve,
         ReviewCommands.reject,
