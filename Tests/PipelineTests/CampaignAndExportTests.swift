@@ -236,3 +236,28 @@ final class ExportTests: XCTestCase {
 enum SHA256Hex {
     static func of(_ data: Data) -> String { Support.SHA256.hash(Array(data)).hex }
 }
+
+final class BatchDiffTests: XCTestCase {
+    func testItemsPairUpAndChangesAreReported() throws {
+        let folder = NSTemporaryDirectory() + "diff-\(UUID().uuidString)"
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        func workspace(_ name: String, text: String, outcome: BatchWork.Outcome) throws -> Workspace {
+            let ws = try Workspace.openOrCreate(folder + "/" + name)
+            let asset = try ws.database.storeAsset(text: text, mediaType: "text/markdown")
+            let p = try ws.database.createPiece(briefHash: nil, campaign: "Spring", channel: "email", assetHash: asset.hash, runID: nil, origin: .draft)
+            try ws.database.record(BatchWork(key: "k", campaign: "C", brief: "b.md", channel: "email", variant: 1, pieceID: p.id, outcome: outcome,
+                                             reason: nil, tokens: 1, seconds: 1))
+            return ws
+        }
+        let a = try workspace("a", text: "Subject: Hi\n\nRide 60 miles.\n", outcome: .passed)
+        let b = try workspace("b", text: "Subject: Hi\n\nRide 70 miles.\n", outcome: .held)
+        let diff = try BatchDiff.compare(campaign: "C", a, b)
+        XCTAssertEqual(diff.items.count, 1)
+        let item = diff.items[0]
+        XCTAssertTrue(item.changed)
+        XCTAssertEqual(item.outcome, ["passed", "held"])
+        XCTAssertTrue(item.textDiff.contains("-Ride 60 miles.") && item.textDiff.contains("+Ride 70 miles."), item.textDiff)
+        XCTAssertFalse(try BatchDiff.compare(campaign: "C", a, a).items[0].changed)
+        XCTAssertThrowsError(try BatchDiff.compare(campaign: "Other", a, b))
+    }
+}

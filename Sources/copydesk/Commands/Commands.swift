@@ -17,6 +17,7 @@ enum Commands {
         AssetsCommands.add,
         RunsCommands.list,
         RunsCommands.show,
+        RunsCommands.diff,
         RunsCommands.lineage,
         ModelsCommands.list,
         ModelsCommands.fetch,

@@ -1,4 +1,5 @@
 import Foundation
+import Pipeline
 import Store
 
 /// `copydesk runs ...` and `copydesk lineage`.
@@ -65,6 +66,27 @@ enum RunsCommands {
         parts.append(r.startedAt)
         if let e = r.error { parts.append("error: \(e)") }
         return parts.joined(separator: ", ")
+    }
+
+    static let diff = Command(spec: CommandSpec(
+        path: ["runs", "diff"],
+        summary: "Compare two batch runs of a campaign, piece by piece: text diff, outcomes, verdicts, findings and scores.",
+        positionals: [PositionalSpec(name: "A", help: "the workspace of the first run"), PositionalSpec(name: "B", help: "the workspace of the second run")],
+        options: [.value("--campaign", "NAME", "the campaign's name (required)"), .json],
+        discussion: "Items pair up by brief, channel and variant. Exit 1 when any item differs. --json prints {\"campaign\", \"items\": [...]}."
+    )) { args in
+        guard let name = args.value("--campaign") else { throw UsageError(message: "give --campaign NAME", command: "copydesk runs diff") }
+        let diff = try BatchDiff.compare(campaign: name, try Workspace.open(args.positional(0)!), try Workspace.open(args.positional(1)!))
+        if args.json { try Output.json(diff) } else {
+            for item in diff.items {
+                let mark = item.changed ? "≠" : "="
+                Output.line("\(mark) \(item.brief) \(item.channel) v\(item.variant): outcome \(item.outcome.map { $0 ?? "-" }.joined(separator: " → ")), score \(item.score.map { $0.map(String.init) ?? "-" }.joined(separator: " → "))")
+                for f in item.findingsRemoved { Output.line("    - \(f)") }
+                for f in item.findingsAdded { Output.line("    + \(f)") }
+                if !item.textDiff.isEmpty { Output.line(item.textDiff.split(separator: "\n").map { "    " + $0 }.joined(separator: "\n")) }
+            }
+        }
+        return diff.items.contains(where: \.changed) ? ExitCode.failure : ExitCode.ok
     }
 
     static let lineage = Command(spec: CommandSpec(
