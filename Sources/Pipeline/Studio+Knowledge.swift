@@ -15,6 +15,19 @@ extension Studio {
         }
     }
 
+    /// Makes the knowledge base hold exactly a folder's files: adds what changed and removes
+    /// documents the folder no longer has (another kit's facts must not linger).
+    @discardableResult
+    public func syncKnowledge(_ folder: String) throws -> [KnowledgeBase.AddResult] {
+        let results = try addKnowledge([folder])
+        let kept = Set(results.map(\.path))
+        for doc in try workspace.knowledgeDocuments() where !kept.contains(doc.path) {
+            try knowledge().remove(doc.path)
+            job.emit(.note("Knowledge base: removed \(doc.path), which the kit no longer has"))
+        }
+        return results
+    }
+
     /// Searches the knowledge base.
     public func searchKnowledge(_ query: String, k: Int = 5, mode: KnowledgeBase.SearchMode = .hybrid) throws -> [KnowledgeBase.Hit] {
         try knowledge().search(query, k: k, mode: mode)

@@ -50,7 +50,25 @@ extension Studio {
         let workspace = try Workspace.openOrCreate(options.workspaceDirectory)
         _ = try workspace.importProject(brand: brand, templates: templates)
         let studio = try open(workspace, options, job: job)
-        try studio.addKnowledge([(brand as NSString).appendingPathComponent("knowledge")])
+        try studio.syncKnowledge((brand as NSString).appendingPathComponent("knowledge"))
+        return studio
+    }
+
+    /// The studio a campaign runs in: the workspace, created from the campaign's kit (or the
+    /// project's `Brand/`) and the project's `Templates/` when there is none; a campaign that names
+    /// a kit has it imported and its knowledge synced first.
+    public static func open(for campaign: Campaign, _ options: StudioOptions, job: Job = .unattended) throws -> Studio {
+        let exists = FileManager.default.fileExists(atPath: (options.workspaceDirectory as NSString).appendingPathComponent(Workspace.databaseName))
+        if exists, campaign.brand == nil { return try open(options, job: job) }
+        guard let brand = campaign.brand ?? ProjectFolders.locate("Brand") else {
+            throw PipelineError(.notFound, "no workspace and no brand kit to create one from: give the campaign a `brand` or run `copydesk init`", file: campaign.file)
+        }
+        let templates = exists ? nil : ProjectFolders.locate("Templates")
+        if !exists, templates == nil { throw PipelineError(.notFound, "no workspace and no Templates/ folder to create one from; run `copydesk init`", file: campaign.file) }
+        let workspace = try Workspace.openOrCreate(options.workspaceDirectory)
+        _ = try workspace.importProject(brand: brand, templates: templates)
+        let studio = try open(workspace, options, job: job)
+        try studio.syncKnowledge((brand as NSString).appendingPathComponent("knowledge"))
         return studio
     }
 }

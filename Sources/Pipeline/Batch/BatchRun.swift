@@ -61,7 +61,7 @@ public struct BatchReport: Sendable, Encodable {
 }
 
 extension Studio {
-    /// Runs a campaign: every brief's channels (the campaign's override or the brief's own) and
+    /// Runs a campaign (open the studio with `Studio.open(for:)`, which brings in its kit): every brief's channels (the campaign's override or the brief's own) and
     /// variants, each through its steps and the gate, approved (as "copydesk batch") when it passes.
     ///
     /// Each item is keyed by the hash of its inputs (brief text, kit, template versions, model,
@@ -71,7 +71,6 @@ extension Studio {
     /// with its error; the others go on.
     public func batch(_ campaign: Campaign, options: BatchOptions = BatchOptions()) throws -> BatchReport {
         let t0 = Date()
-        if let kit = campaign.brand { _ = try workspace.importProject(brand: kit, templates: nil) }
         let voice = try BrandVoice.load(from: .workspace(workspace))
         let profile = try critic(judge: usesJudge).profile
         let briefs = try campaign.briefs.map { ($0, try Brief(contentsOf: $0)) }
@@ -183,5 +182,28 @@ extension Studio {
         }
         parts.append("knowledge:" + (try knowledge().documents().map { "\($0.path)=\($0.contentHash)" }.joined(separator: ",")))
         return SHA256.hash(Array(parts.joined(separator: "\n").utf8)).hex
+    }
+}
+
+/// A campaign's batch and its exports.
+public struct CampaignRun: Sendable {
+    public var report: BatchReport
+    public var exports: [ExportReport]
+}
+
+extension Studio {
+    /// `copydesk batch`: runs the campaign, then (unless it is a dry run) exports it to each of its
+    /// `[export]` formats under `out/<format>`.
+    public func run(campaign: Campaign, options: BatchOptions = BatchOptions()) throws -> CampaignRun {
+        let report = try batch(campaign, options: options)
+        var exports: [ExportReport] = []
+        if !options.dryRun, let out = campaign.exportOut {
+            for format in campaign.exportFormats {
+                var request = ExportRequest(format: format, out: (out as NSString).appendingPathComponent(format.rawValue), campaign: campaign.name)
+                request.locale = try critic(judge: usesJudge).profile.locale
+                exports.append(try workspace.export(request))
+            }
+        }
+        return CampaignRun(report: report, exports: exports)
     }
 }

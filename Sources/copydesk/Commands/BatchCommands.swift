@@ -34,17 +34,11 @@ enum BatchCommands {
         }
         let campaign = try Campaign(contentsOf: args.positional(0)!)
         let (job, printer) = args.job()
-        let studio = try Studio.open(try args.studioOptions(), job: job)
+        let studio = try Studio.open(for: campaign, try args.studioOptions(), job: job)
         studio.usesJudge = !args.flag("--no-judge")
         studio.actor = "copydesk batch"
-        let report = try studio.batch(campaign, options: options)
-        var exports: [ExportReport] = []
-        if !options.dryRun, let out = campaign.exportOut {
-            for format in campaign.exportFormats {
-                exports.append(try studio.workspace.export(ExportRequest(format: format, out: (out as NSString).appendingPathComponent(format.rawValue),
-                                                                          campaign: campaign.name)))
-            }
-        }
+        let run = try studio.run(campaign: campaign, options: options)
+        let report = run.report, exports = run.exports
         printer.finish()
         if args.json {
             struct Out: Encodable { let campaign: String, items: [BatchItem], skippedSteps: [String], seconds: Double, export: [ExportReport] }
