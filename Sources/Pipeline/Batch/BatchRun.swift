@@ -22,30 +22,13 @@ public struct BatchItem: Sendable, Encodable {
     public var key: String
     /// True when a finished run of the same inputs was found and the item was not run again.
     public var skipped: Bool
-    public var outcome: BatchWork.Outcome?
+    @NullEncoded public var outcome: BatchWork.Outcome?
     /// Why the gate held it, or the error that stopped it.
-    public var reason: String?
-    public var piece: Int64?
-    public var score: Int?
+    @NullEncoded public var reason: String?
+    @NullEncoded public var piece: Int64?
+    @NullEncoded public var score: Int?
     public var tokens: Int
     public var seconds: Double
-
-    enum CodingKeys: String, CodingKey { case brief, channel, variant, key, skipped, outcome, reason, piece, score, tokens, seconds }
-
-    public func encode(to encoder: any Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(brief, forKey: .brief)
-        try c.encode(channel, forKey: .channel)
-        try c.encode(variant, forKey: .variant)
-        try c.encode(key, forKey: .key)
-        try c.encode(skipped, forKey: .skipped)
-        try c.encode(outcome?.rawValue, forKey: .outcome)
-        try c.encode(reason, forKey: .reason)
-        try c.encode(piece, forKey: .piece)
-        try c.encode(score, forKey: .score)
-        try c.encode(tokens, forKey: .tokens)
-        try c.encode(seconds, forKey: .seconds)
-    }
 }
 
 /// What a batch did.

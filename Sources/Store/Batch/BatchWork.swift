@@ -2,7 +2,7 @@
 /// everything that decides its result, so a re-run skips it.
 public struct BatchWork: Sendable, Equatable {
     /// How the item ended.
-    public enum Outcome: String, Sendable, CaseIterable {
+    public enum Outcome: String, Sendable, CaseIterable, Codable {
         /// It passed the campaign's gate (and was approved).
         case passed
         /// The gate held it for an editor; `reason` says why.

@@ -14,21 +14,7 @@ public struct WorkspaceHealth: Sendable, Encodable {
     public var counts: [String: Int]
 
     /// Sound, and on the newest schema.
-    public var ok: Bool { integrity == ["ok"] && schemaVersion == latestSchemaVersion }
-
-    enum CodingKeys: String, CodingKey { case ok, workspace, integrity, migrations, schemaVersion, latestSchemaVersion, sqlite, counts }
-
-    public func encode(to encoder: any Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(ok, forKey: .ok)
-        try c.encode(workspace, forKey: .workspace)
-        try c.encode(integrity, forKey: .integrity)
-        try c.encode(migrations, forKey: .migrations)
-        try c.encode(schemaVersion, forKey: .schemaVersion)
-        try c.encode(latestSchemaVersion, forKey: .latestSchemaVersion)
-        try c.encode(sqlite, forKey: .sqlite)
-        try c.encode(counts, forKey: .counts)
-    }
+    public var ok: Bool
 }
 
 extension Workspace {
@@ -39,8 +25,10 @@ extension Workspace {
         var counts: [String: Int] = [:]
         for (key, table) in tables { counts[key] = try database.scalar("SELECT count(*) FROM \(table)").int ?? 0 }
         let migrations = try schemaVersions()
-        return WorkspaceHealth(workspace: directory, integrity: try database.integrityCheck(), migrations: migrations,
-                               schemaVersion: migrations.last ?? "none", latestSchemaVersion: Schema.latestVersion,
-                               sqlite: Database.sqliteVersion, counts: counts)
+        let integrity = try database.integrityCheck()
+        let version = migrations.last ?? "none"
+        return WorkspaceHealth(workspace: directory, integrity: integrity, migrations: migrations, schemaVersion: version,
+                               latestSchemaVersion: Schema.latestVersion, sqlite: Database.sqliteVersion, counts: counts,
+                               ok: integrity == ["ok"] && version == Schema.latestVersion)
     }
 }
