@@ -57,27 +57,40 @@ public enum StudioRenderer {
         c.put(" " + CellWidth.truncate(title, to: r.width - 6) + " ", row: r.row, column: r.column + 2, style: focused ? Style(foreground: .cyan, bold: true) : .bold)
     }
 
-    static func library(_ c: inout Canvas, _ s: StudioState, _ r: Rect) {
+    /// A list pane: its rows scrolled so the selection shows, the selected row bold across the
+    /// pane (in reverse when the pane has the focus), or `empty` in dim when there are none.
+    static func list(_ c: inout Canvas, _ r: Rect, rows: [(text: String, style: Style)], selection: Int, focused: Bool, empty: String) {
         guard r.height > 0 else { return }
-        if s.library.isEmpty {
-            c.put("No briefs or pieces yet.", row: r.row, column: r.column, style: .dim, limit: r.width)
+        if rows.isEmpty {
+            c.put(empty, row: r.row, column: r.column, style: .dim, limit: r.width)
             return
         }
-        let first = firstVisible(selection: s.librarySelection, count: s.library.count, height: r.height)
-        for (i, row) in s.library.enumerated().dropFirst(first).prefix(r.height) {
+        let first = firstVisible(selection: selection, count: rows.count, height: r.height)
+        for (i, row) in rows.enumerated().dropFirst(first).prefix(r.height) {
             let y = r.row + i - first
+            var style = row.style
+            if i == selection {
+                style.reverse = focused
+                style.bold = true
+                c.fill(row: y, column: r.column, height: 1, width: r.width, style: style)
+            }
+            c.put(CellWidth.truncate(row.text, to: r.width), row: y, column: r.column, style: style, limit: r.width)
+        }
+    }
+
+    static func library(_ c: inout Canvas, _ s: StudioState, _ r: Rect) {
+        let search = s.searches[.library]?.lowercased()
+        let rows = s.library.map { row -> (String, Style) in
             var style: Style
             switch row.kind {
             case .campaign: style = .bold
             case .brief: style = .plain
             case .piece(_, let state): style = Style(foreground: color(state))
             }
-            let selected = i == s.librarySelection
-            if selected { style.reverse = s.focus == .library; style.bold = true }
-            if selected { c.fill(row: y, column: r.column, height: 1, width: r.width, style: style) }
-            let matched = s.searches[.library].map { row.label.lowercased().contains($0.lowercased()) } ?? false
-            c.put(CellWidth.truncate(row.label, to: r.width), row: y, column: r.column, style: matched ? withUnderline(style) : style, limit: r.width)
+            if let search, row.label.lowercased().contains(search) { style.underline = true }
+            return (row.label, style)
         }
+        list(&c, r, rows: rows, selection: s.librarySelection, focused: s.focus == .library, empty: "No briefs or pieces yet.")
     }
 
     static func color(_ state: Piece.State) -> TerminalColor? {
@@ -88,8 +101,6 @@ public enum StudioRenderer {
         case .draft: nil
         }
     }
-
-    static func withUnderline(_ s: Style) -> Style { var t = s; t.underline = true; return t }
 
     /// Pane 2: the text wrapped to the pane, each claim coloured by its verdict, rule errors
     /// underlined, the selected finding in reverse; while streaming it follows the end.
@@ -171,14 +182,7 @@ public enum StudioRenderer {
     }
 
     static func findings(_ c: inout Canvas, _ s: StudioState, _ r: Rect) {
-        guard r.height > 0 else { return }
-        if s.findings.isEmpty {
-            c.put(s.pieceID == nil ? "Findings appear here after a check." : "No claims or findings.", row: r.row, column: r.column, style: .dim, limit: r.width)
-            return
-        }
-        let first = firstVisible(selection: s.findingSelection, count: s.findings.count, height: r.height)
-        for (i, f) in s.findings.enumerated().dropFirst(first).prefix(r.height) {
-            let y = r.row + i - first
+        let rows = s.findings.map { f -> (String, Style) in
             let (mark, color): (String, TerminalColor?) = switch f.kind {
             case .claim(.supported): ("✓", .green)
             case .claim(.contradicted): ("✗", .red)
@@ -187,30 +191,15 @@ public enum StudioRenderer {
             case .rule(.warning): ("W", .magenta)
             case .rule(.suggestion): ("S", nil)
             }
-            var style = Style(foreground: color)
-            if i == s.findingSelection {
-                style.reverse = s.focus == .findings
-                style.bold = true
-                c.fill(row: y, column: r.column, height: 1, width: r.width, style: style)
-            }
-            c.put(CellWidth.truncate("\(mark) \(f.label)", to: r.width), row: y, column: r.column, style: style, limit: r.width)
+            return ("\(mark) \(f.label)", Style(foreground: color))
         }
+        list(&c, r, rows: rows, selection: s.findingSelection, focused: s.focus == .findings,
+             empty: s.pieceID == nil ? "Findings appear here after a check." : "No claims or findings.")
     }
 
     static func versions(_ c: inout Canvas, _ s: StudioState, _ r: Rect) {
-        guard r.height > 0 else { return }
-        if s.versions.isEmpty {
-            c.put("Versions of the open piece.", row: r.row, column: r.column, style: .dim, limit: r.width)
-            return
-        }
-        let first = firstVisible(selection: s.versionSelection, count: s.versions.count, height: r.height)
-        for (i, v) in s.versions.enumerated().dropFirst(first).prefix(r.height) {
-            var style = Style.plain
-            if i == s.versionSelection { style.reverse = s.focus == .versions; style.bold = true }
-            let mark = s.markedVersion == v.version ? "*" : " "
-            c.put(CellWidth.truncate("\(mark)v\(v.version) \(v.origin.rawValue) \(v.asset.prefix(10))", to: r.width), row: r.row + i - first, column: r.column,
-                  style: style, limit: r.width)
-        }
+        let rows = s.versions.map { v in ("\(s.markedVersion == v.version ? "*" : " ")v\(v.version) \(v.origin.rawValue) \(v.asset.prefix(10))", Style.plain) }
+        list(&c, r, rows: rows, selection: s.versionSelection, focused: s.focus == .versions, empty: "Versions of the open piece.")
     }
 
     static func statusBar(_ c: inout Canvas, _ s: StudioState, _ r: Rect) {
