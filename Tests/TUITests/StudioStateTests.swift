@@ -195,3 +195,16 @@ final class VersionDiffTests: XCTestCase {
         for r in 0..<canvas.rows { XCTAssertEqual(CellWidth.of(canvas.text(row: r)), canvas.columns) }
     }
 }
+
+final class ExportActionTests: XCTestCase {
+    func testExportAsksForAFormatForTheSelectedCampaign() {
+        var s = StudioState()
+        s.apply(.library([LibraryRow(kind: .campaign, label: "Spring"), LibraryRow(kind: .piece(id: 2, state: .approved), label: "  #2 email")]))
+        _ = s.handle(.character(":"))
+        for c in "export" { _ = s.handle(.character(c)) }
+        _ = s.handle(.enter)
+        XCTAssertEqual(s.overlay, .input(prompt: "Export the approved pieces of “Spring” as (hugo, jekyll, astro, eleventy, decap, sanity, contentful, json):",
+                                         text: "hugo", purpose: .exportFormat(campaign: "Spring")))
+        XCTAssertEqual(s.handle(.enter), [.export(campaign: "Spring", format: "hugo")])
+    }
+}

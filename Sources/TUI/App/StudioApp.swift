@@ -211,6 +211,7 @@ public final class StudioApp {
         case .diff: "comparing"
         case .lineage: "tracing lineage"
         case .finishEdit: "saving and checking"
+        case .export: "exporting"
         default: "working"
         }
     }
@@ -280,6 +281,13 @@ public final class StudioApp {
             } catch {
                 return "saved, but the brief is not valid yet: \(error)"
             }
+        case .export(let campaign, let name):
+            guard let format = ExportFormat(rawValue: name.lowercased()) else {
+                throw PipelineError(.invalidInput, "unknown format “\(name)”; expected \(ExportFormat.allCases.map(\.rawValue).joined(separator: ", "))")
+            }
+            let out = (studio.workspace.directory as NSString).appendingPathComponent("export/\(format.rawValue)")
+            let report = try studio.workspace.export(ExportRequest(format: format, out: out, campaign: campaign))
+            return "exported \(report.pieces) approved piece\(report.pieces == 1 ? "" : "s") of \(campaign) as \(format.rawValue) to \(report.out)"
         case .openPiece, .saveEdit, .newBrief, .cancelJob, .quit:
             return ""
         }

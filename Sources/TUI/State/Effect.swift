@@ -18,6 +18,8 @@ public enum Effect: Sendable, Equatable {
     case finishEdit(EditTarget, text: String)
     /// A new brief file in the kit's briefs/, opened in the editor.
     case newBrief
+    /// A campaign's approved pieces exported in a format (named as typed; checked when it runs).
+    case export(campaign: String, format: String)
     case cancelJob
     case quit
 }

@@ -32,4 +32,6 @@ public enum InputPurpose: Sendable, Equatable {
     case approveNote(pieceID: Int64)
     case rejectNote(pieceID: Int64)
     case search(Pane)
+    /// The format to export a campaign's approved pieces in.
+    case exportFormat(campaign: String)
 }

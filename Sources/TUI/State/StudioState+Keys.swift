@@ -1,3 +1,5 @@
+import Foundation
+
 extension StudioState {
     /// Reduces one input event: moves focus and selection, opens overlays, and returns the work
     /// to do. `q` backs out of an overlay and quits at the top level; Esc and Ctrl-C cancel a
@@ -125,7 +127,11 @@ extension StudioState {
         case .newBrief:
             guard job == nil else { notice = "a job is running (Esc cancels it)"; return [] }
             return [.newBrief]
-        case .image, .voiceover, .export:
+        case .export:
+            guard let campaign = currentCampaign else { notice = "open a piece or select a campaign's row to export it"; return [] }
+            overlay = .input(prompt: "Export the approved pieces of “\(campaign)” as (hugo, jekyll, astro, eleventy, decap, sanity, contentful, json):",
+                             text: "hugo", purpose: .exportFormat(campaign: campaign))
+        case .image, .voiceover:
             notice = "\(action.rawValue): this step does not exist yet"
         case .search:
             overlay = .input(prompt: "Search \(focus.title.lowercased()):", text: searches[focus] ?? "", purpose: .search(focus))
@@ -175,6 +181,7 @@ extension StudioState {
                 switch purpose {
                 case .approveNote(let id): return [.approve(pieceID: id, note: text)]
                 case .rejectNote(let id): return [.reject(pieceID: id, note: text)]
+                case .exportFormat(let campaign): return [.export(campaign: campaign, format: text.trimmingCharacters(in: .whitespaces))]
                 case .search(let pane):
                     searches[pane] = text.isEmpty ? nil : text
                     if !text.isEmpty { focus = pane; nextMatch(includingCurrent: true) }
@@ -253,6 +260,18 @@ extension StudioState {
         if line < draftScroll { draftScroll = line }
         if line >= draftScroll + inner.height { draftScroll = line - inner.height + 1 }
         return []
+    }
+
+    /// The campaign of the open piece, or of the selected row in pane 1.
+    var currentCampaign: String? {
+        var row = librarySelection
+        if focus != .library, let id = pieceID,
+           let i = library.firstIndex(where: { if case .piece(id, _) = $0.kind { true } else { false } }) {
+            row = i
+        }
+        guard library.indices.contains(row) else { return nil }
+        // The heading at or above the row names its campaign.
+        return library[...row].last { $0.kind == .campaign }?.label
     }
 
     /// Moves the focused pane's selection (or pane 2's scroll) by `delta`.
