@@ -39,15 +39,9 @@ extension Studio {
         } else {
             brand = .workspace(try Workspace.open(options.workspaceDirectory))
         }
-        guard let knowledge = target.knowledge ?? target.kit.map({ ($0 as NSString).appendingPathComponent("knowledge") }) else {
-            throw PipelineError(.invalidInput, "give the folder of knowledge files to check against")
-        }
-        let dir = NSTemporaryDirectory() + "copydesk-check-\(UUID().uuidString)"
-        defer { try? FileManager.default.removeItem(atPath: dir) }
-        let workspace = try Workspace.openOrCreate(dir)
-        if let templates = ProjectFolders.locate("Templates") { _ = try workspace.syncTemplates(from: templates) }
-        let studio = try open(workspace, options, job: job)
-        try studio.addKnowledge([knowledge])
+        let scratch = try ScratchStudio(brand: target.kit, knowledge: target.knowledge, templates: ProjectFolders.locate("Templates"),
+                                        options: options, job: job)
+        let studio = scratch.studio
         let judgeModel = judge ? try LanguageModelJudge(studio: studio) : nil
         let critic = try Critic(brand: brand, knowledge: studio.knowledge(), embedder: studio.embedder(), judge: judgeModel,
                                 pronouncingDictionary: studio.models.pronouncingDictionary)
