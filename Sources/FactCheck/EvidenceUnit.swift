@@ -15,7 +15,9 @@ struct EvidenceUnit {
     static func units(of passages: [Evidence], entities: [String]) -> [EvidenceUnit] {
         var out: [EvidenceUnit] = []
         for p in passages {
-            let context = EntityFinder.find(entities, in: p.heading)
+            // The nearest heading that names something says what its statements are about
+            // ("Plans: Starter, Standard and Scale › Scale plan" → the Scale plan).
+            let context = p.heading.components(separatedBy: " › ").reversed().lazy.map { EntityFinder.find(entities, in: $0) }.first { !$0.isEmpty } ?? []
             // The nearest heading often states a fact itself ("Care Plus: $199 per year").
             if let last = p.heading.components(separatedBy: " › ").last, !QuantityParser.parse(last).isEmpty {
                 out.append(make(p, last, fallback: context, entities: entities))
@@ -80,6 +82,12 @@ enum EntityFinder {
         var taken: Set<String> = []
         for name in names {
             var words = name.split(separator: " ")
+            // "Scale plan" is also written "Scale" (as capitalised): a generic last word in lower case.
+            if words.count >= 2, let last = words.last, last.allSatisfy(\.isLowercase), words.dropLast().allSatisfy({ $0.first?.isUppercase == true }) {
+                let short = words.dropLast().joined(separator: " ")
+                if short.count >= 3, !names.contains(short), !taken.contains(short) { out[short] = name; taken.insert(short) }
+                continue
+            }
             guard words.count >= 2, let last = words.last, last.allSatisfy(\.isNumber) else { continue }
             words.removeLast()
             let short = words.joined(separator: " ")
@@ -98,7 +106,10 @@ enum EntityFinder {
         for written in Set(names + aliases.keys).sorted(by: { $0.count > $1.count }) {
             let name = aliases[written] ?? written
             var from = text.startIndex
-            while let r = text.range(of: written, options: [.caseInsensitive], range: from..<text.endIndex) {
+            // A short form of a name with a generic last word ("Scale" of "Scale plan") is matched as capitalised.
+            let options: String.CompareOptions = aliases[written] != nil && written.first?.isUppercase == true
+                && aliases[written]!.split(separator: " ").last?.allSatisfy(\.isLowercase) == true ? [] : [.caseInsensitive]
+            while let r = text.range(of: written, options: options, range: from..<text.endIndex) {
                 let before = r.lowerBound > text.startIndex ? text[text.index(before: r.lowerBound)] : " "
                 let after = r.upperBound < text.endIndex ? text[r.upperBound] : " "
                 if !before.isLetter, !after.isLetter, !taken.contains(where: { $0.overlaps(r) }) {

@@ -79,7 +79,11 @@ public struct FactChecker {
         var supported: [(Quantity, EvidenceUnit)] = []
         var contradicted: [(Quantity, Quantity, EvidenceUnit)] = []
         for q in claim.quantities {
-            let candidates = matches(for: q, in: claim, entities: claimEntities, units: units)
+            let attribute = attributeWords(q, in: claim.text, offset: claim.start, others: claim.quantities)
+            // Only amounts of the same kind compete: a rate per user is no rival for a monthly price.
+            let candidates = matches(for: q, in: claim, entities: claimEntities, units: units).filter {
+                Self.sameKindOfAmount(q.dimension, attribute, attributeWords($0.quantity, in: $0.unit.text, offset: 0, others: $0.unit.quantities))
+            }
             guard let best = candidates.first else { continue }
             // Supported when some nearly as relevant statement gives the same figure; contradicted
             // when the most relevant statements all give another.
@@ -89,7 +93,6 @@ public struct FactChecker {
             let aboutSubject = { (u: EvidenceUnit) in !claimEntities.isEmpty && !Set(u.entities).isDisjoint(with: claimEntities) }
             let subjectOnly = aboutSubject(best.unit)
             let aboutOther = { (u: EvidenceUnit) in !claimEntities.isEmpty && !u.entities.isEmpty && Set(u.entities).isDisjoint(with: claimEntities) }
-            let attribute = attributeWords(q, in: claim.text, offset: claim.start, others: claim.quantities)
             // "2 m taller", "40 lb more": a difference, not a value a statement gives.
             let difference = Self.isDifference(q, in: claim)
             /// The statement's figure is of the claim's attribute (or neither clause says what it measures).
@@ -98,8 +101,13 @@ public struct FactChecker {
                 guard Self.sameKindOfAmount(q.dimension, attribute, theirs) else { return false }
                 return !attribute.isDisjoint(with: theirs) || c.score >= best.score || attribute.isEmpty || theirs.isEmpty
             }
+            // A distinctive figure ("4.8 m") stated anywhere nearby bears the claim out, unless the most
+            // relevant statement gives another figure for the same attribute ("The kettle alone weighs 780 g").
+            let bestCompetes = !agrees(q, best.quantity)
+                && !attribute.isDisjoint(with: attributeWords(best.quantity, in: best.unit.text, offset: 0, others: best.unit.quantities))
+            let lenient = Self.isDistinctive(q) && !bestCompetes
             if let agreeing = candidates.first(where: {
-                agrees(q, $0.quantity) && ($0.score >= best.score - 2 || $0.unit.text == best.unit.text) && (!subjectOnly || aboutSubject($0.unit))
+                agrees(q, $0.quantity) && ($0.score >= best.score - 2 || $0.unit.text == best.unit.text || lenient) && (!subjectOnly || aboutSubject($0.unit))
                     && sameAttribute($0) && samePlaces(claimPlaces, $0.unit) && (!$0.unit.negative || claimNegated) && !aboutOther($0.unit)
             }) {
                 supported.append((q, agreeing.unit))
@@ -130,6 +138,13 @@ public struct FactChecker {
                 let nearest = sameAttribute.filter { $0.score == top }.min { abs($0.quantity.base - q.base) < abs($1.quantity.base - q.base) }
                 if let nearest { contradicted.append((q, nearest.quantity, nearest.unit)) }
             }
+        }
+        // A statement that bears out one figure of the claim speaks for the claim's other figures it
+        // gives too ("opens at 07:30 and closes at 18:00" against "07:30 to 18:00").
+        for q in claim.quantities where !supported.contains(where: { $0.0 == q }) {
+            guard let unit = supported.map(\.1).first(where: { u in u.quantities.contains { compatible(q, $0) && agrees(q, $0) } }) else { continue }
+            contradicted.removeAll { $0.0 == q }
+            supported.append((q, unit))
         }
         // A negative statement denies the claim, unless the clause it denies carries a figure that
         // a statement bears out ("with a one-off $49 joining fee" against another plan's "no joining fee").
@@ -247,7 +262,9 @@ public struct FactChecker {
             for e in unit.quantities where compatible(q, e) {
                 let unitLocal = Words.content(window(around: e, in: unit.text))
                 let score = entityScore + 2 * local.intersection(unitLocal).count + claimWords.intersection(unit.words).count
-                if score >= 3 { found.append((score, unit, e)) }
+                // A physical measurement is specific enough to follow a weaker hint (the claim's and the
+                // statement's subject words, "auto-belays ... 150 kg" and "Auto-belays take ... 140 kg").
+                if score >= (Self.measurements.contains(q.dimension) ? 2 : 3) { found.append((score, unit, e)) }
             }
         }
         return found.sorted { $0.score > $1.score }
@@ -277,8 +294,25 @@ public struct FactChecker {
         return (unit, false)
     }
 
+    /// Dimensions of physical measurement, with units that make a figure specific.
+    static let measurements: Set<Quantity.Dimension> = [.length, .mass, .speed, .power, .torque, .energy, .voltage, .charge, .volume,
+                                                         .temperature, .data, .rotation, .loudness]
+
+    /// A figure unlikely to recur by chance: two or more significant digits, the last not zero
+    /// ("4.8 m", "$27", "38 cm"; not "1 litre", "60 spaces", "$290").
+    static func isDistinctive(_ q: Quantity) -> Bool {
+        guard q.low == nil, q.dimension == .money || measurements.contains(q.dimension) else { return false }
+        // The digits as written ("four point eight" is 48), without leading zeros.
+        let scaled = (q.value * q.pow10(q.decimals)).rounded()
+        guard scaled >= 1, scaled < 1e15 else { return false }
+        let digits = String(Int(scaled))
+        return digits.count >= 2 && digits.last != "0"
+    }
+
     /// Same kind of thing: the dimension, and for counts the same noun; dates with and without a year.
     func compatible(_ a: Quantity, _ b: Quantity) -> Bool {
+        // A year and a date: compared by their years.
+        if Set([a.dimension, b.dimension]) == [.year, .date] { return (a.dimension == .date ? a : b).unit != "month-day" }
         guard a.dimension == b.dimension else { return false }
         if a.dimension == .count { return !a.unit.isEmpty && a.unit == b.unit }
         // Amounts in different currencies are not compared (no exchange rates).
@@ -327,6 +361,13 @@ public struct FactChecker {
     /// Whether evidence `e` bears out claim quantity `q`, bounds considered.
     func agrees(_ q: Quantity, _ e: Quantity) -> Bool {
         var a = q, b = e
+        // "in 2022" is borne out by "on 5 April 2022"; "5 April 2022" is more than "2022" says.
+        if a.dimension == .year, b.dimension == .date { return Int(b.base / 10000) == Int(a.base) }
+        if a.dimension != b.dimension { return false }
+        // "in April 2022" is borne out by "on 5 April 2022": a month is compared as a month.
+        if a.dimension == .date, a.unit == "month" || b.unit == "month" {
+            return Int(a.base / 100) == Int(b.base / 100) && (a.unit == "month" || a.base == b.base)
+        }
         if a.dimension == .date, a.unit == "month-day" || b.unit == "month-day" {
             a.base = a.base.truncatingRemainder(dividingBy: 10000)
             b.base = b.base.truncatingRemainder(dividingBy: 10000)
@@ -372,7 +413,11 @@ public struct FactChecker {
         words = 0
         while b < s.count, words < 8, !stops.contains(s[b]), !fenced(b) { if s[b] == " " { words += 1 }; b += 1 }
         var clause = String(String.UnicodeScalarView(s[a..<start])) + " " + String(String.UnicodeScalarView(s[end..<b]))
+        // A line that starts with a label ("Water: 500 ml at 96 °C") says what its figures measure.
+        if let label = Self.label(s, before: start) { clause += " " + label }
         for name in entities.sorted(by: { $0.count > $1.count }) { clause = clause.replacingOccurrences(of: name, with: " ", options: .caseInsensitive) }
+        // ("one-off" is not a saving.)
+        clause = clause.replacingOccurrences(of: "one-off", with: "single", options: .caseInsensitive)
         var found = Words.content(clause).subtracting(Words.content(q.text))
         // An amount of money is a price unless its clause says it is another kind of amount.
         if q.dimension == .money, found.isDisjoint(with: Self.otherAmounts) { found.insert("price") }
@@ -417,8 +462,18 @@ public struct FactChecker {
         return Self.window(scalars, q.start - claim.start, q.end - claim.start)
     }
 
+    /// Up to five words either side of a statement's quantity, and the label of its line.
     func window(around q: Quantity, in text: String) -> String {
-        Self.window(Array(text.unicodeScalars), q.start, q.end)
+        let s = Array(text.unicodeScalars)
+        return Self.window(s, q.start, q.end) + (Self.label(s, before: q.start).map { " " + $0 } ?? "")
+    }
+
+    /// The label that starts a line ("- Opening hours: Monday to Friday, 07:30 to 18:00" → "Opening
+    /// hours"), when it ends before `offset`: a few words without figures, then a colon.
+    static func label(_ s: [Unicode.Scalar], before offset: Int) -> String? {
+        guard let colon = s.firstIndex(of: ":"), colon < offset, colon <= 40 else { return nil }
+        let label = String(String.UnicodeScalarView(s[..<colon]))
+        return label.contains(where: \.isNumber) ? nil : label
     }
 
     static func window(_ s: [Unicode.Scalar], _ start: Int, _ end: Int) -> String {

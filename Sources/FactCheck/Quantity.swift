@@ -51,8 +51,9 @@ public struct Quantity: Sendable, Equatable, CustomStringConvertible {
         default: break
         }
         if unit == other.unit { return abs(value - other.value) < 1e-9 * max(1, abs(value)) }
-        // Converted units: within the rounding of the less precise side (±half a unit) plus 1.5 %.
-        let tolerance = max(halfUnit(), other.halfUnit()) + 0.015 * max(abs(base), abs(other.base))
+        // Converted units: within the rounding of the more precise side (±half its last digit) plus
+        // 1.5 % ("60 miles (97 km)"). The coarser side's rounding would make "30 minutes" one hour.
+        let tolerance = min(halfUnit(), other.halfUnit()) + 0.015 * max(abs(base), abs(other.base))
         return abs(base - other.base) <= tolerance
     }
 

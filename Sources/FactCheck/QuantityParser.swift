@@ -34,7 +34,13 @@ public enum QuantityParser {
         "fortnight": (.duration, 14, "fortnight"), "fortnights": (.duration, 14, "fortnight"),
         "kb": (.data, 0.001, "KB"), "mb": (.data, 1, "MB"), "gb": (.data, 1000, "GB"), "tb": (.data, 1_000_000, "TB"),
         "rpm": (.rotation, 1, "rpm"), "db": (.loudness, 1, "dB"),
+        "kilowatt": (.power, 1000, "W"), "kilowatts": (.power, 1000, "W"), "millisecond": (.duration, 1.0 / 86_400_000, "ms"),
+        "milliseconds": (.duration, 1.0 / 86_400_000, "ms"), "ms": (.duration, 1.0 / 86_400_000, "ms"),
     ]
+    /// Power units that, followed by "hours", are units of energy ("twelve point eight kilowatt hours").
+    static let energyOfPower: [String: (Double, String)] = ["kilowatt": (1000, "Wh"), "kilowatts": (1000, "Wh"), "watt": (1, "Wh"), "watts": (1, "Wh")]
+    /// Currencies said in words ("twenty-seven dollars") → the symbol the figures are written with.
+    static let currencyWords: [String: String] = ["dollar": "$", "dollars": "$", "euro": "€", "euros": "€"]
     static let numberWords: [String: Double] = [
         "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
         "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "ninety": 90,
@@ -50,7 +56,8 @@ public enum QuantityParser {
     static let scales: [String: Double] = ["hundred": 100, "thousand": 1000, "million": 1_000_000]
     /// Words after a number that are not what it counts.
     static let notNouns: Set<String> = ["or", "and", "to", "of", "in", "on", "at", "for", "with", "from", "by", "is", "are", "was", "a", "an", "the",
-                                        "more", "less", "times", "x", "per", "each", "as", "than", "until", "through", "after", "before"]
+                                        "more", "less", "times", "x", "per", "each", "as", "than", "until", "through", "after", "before",
+                                        "included", "includes", "total", "in", "overall"]
     /// Words that say a figure is rounded.
     static let approximately: Set<String> = ["about", "around", "roughly", "approximately", "nearly", "almost", "approx", "circa"]
     /// Words between a number and the noun it counts.
@@ -58,7 +65,7 @@ public enum QuantityParser {
                                           "local", "own", "small", "large", "big", "spare", "dedicated", "public", "paid"]
     static let months = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"]
     static let atMost = ["until", "till", "up to", "at most", "under", "less than", "no more than", "as much as", "within", "below", "maximum", "max"]
-    static let atLeast = ["at least", "more than", "over", "from", "starting at", "starts at", "minimum", "or more", "and up", "beginning"]
+    static let atLeast = ["at least", "more than", "over", "from", "starting at", "starts at", "start at", "starting from", "starts from", "minimum", "or more", "and up", "beginning"]
 
     /// Tokens: words, numbers and symbols with scalar offsets.
     struct Token { let text: String; let lower: String; let start: Int; let end: Int; let isNumber: Bool; let value: Double?; let decimals: Int; var spelled = false }
@@ -140,6 +147,18 @@ public enum QuantityParser {
                     continue
                 }
             }
+            // Dates written day first: "5 April 2022", "3 February".
+            if tok.isNumber, !tok.spelled, tok.decimals == 0, tok.text.count <= 2, let day = tok.value, day >= 1, day <= 31, i + 1 < t.count,
+               let m = months.firstIndex(of: t[i + 1].lower), t[i + 1].text.first?.isUppercase == true {
+                var end = t[i + 1].end, k = i + 2
+                var year: Double?
+                if k < t.count, t[k].isNumber, let y = t[k].value, y >= 1900, y <= 2100, t[k].decimals == 0 { year = y; end = t[k].end; k += 1 }
+                let ordinal = (year ?? 0) * 10000 + Double(m + 1) * 100 + day
+                out.append(Quantity(value: ordinal, base: ordinal, dimension: .date, unit: year == nil ? "month-day" : "date", bound: .exact,
+                                    start: tok.start, end: end, text: span(tok.start, end), decimals: 0))
+                i = k
+                continue
+            }
             // "the next day", "the next working day", "same-day": a delivery time in words.
             if tok.lower == "next" || tok.lower == "same", i + 1 < t.count {
                 var k = i + 1
@@ -177,8 +196,18 @@ public enum QuantityParser {
                 value = tok.value
                 decimals = tok.decimals
             }
+            // "one-off", "one-time", "one-click": an adjective, not a count.
+            else if tok.lower == "one", i + 2 < t.count, t[i + 1].text == "-", t[i + 1].start == tok.end, units[t[i + 2].lower] == nil { i += 3; continue }
             else if let w = numberWords[tok.lower] { value = w }
             guard let v = value else { i += 1; continue }
+            // Money said in words: "twenty-seven dollars", "forty euro".
+            if i + 1 < t.count, let symbol = currencyWords[t[i + 1].lower] {
+                let (b, start) = bound(before: i)
+                out.append(Quantity(value: v, base: v, dimension: .money, unit: symbol, bound: b, start: start, end: t[i + 1].end,
+                                    text: span(tok.start, t[i + 1].end), decimals: decimals))
+                i += 2
+                continue
+            }
             // A time of day: "7 a.m.", "9 p.m.", "1pm", "10:30 a.m." (minutes since midnight).
             if tok.isNumber, !tok.spelled, decimals == 0, v >= 0, v <= 23, let (minutes, end, next) = timeOfDay(t, i) {
                 let (b, start) = bound(before: i)
@@ -237,6 +266,16 @@ public enum QuantityParser {
                     i = j + 1
                     continue
                 }
+                // "kilowatt hours", "kilowatt-hours": energy.
+                var k = j + 1
+                if k < t.count, t[k].text == "-" { k += 1 }
+                if let (factor, canonical) = energyOfPower[next.lower], k < t.count, ["hour", "hours"].contains(t[k].lower) {
+                    let (b, start) = bound(before: i)
+                    out.append(Quantity(value: v, base: v * factor, dimension: .energy, unit: canonical, bound: b, start: start, end: t[k].end,
+                                        text: span(tok.start, t[k].end), decimals: decimals))
+                    i = k + 1
+                    continue
+                }
                 if let (dim, factor, canonical) = units[next.lower], unitAllowed(next, after: tok) {
                     let (b, start) = bound(before: i)
                     out.append(Quantity(value: v, base: v * factor, dimension: dim, unit: canonical, bound: b, start: start, end: next.end,
@@ -265,7 +304,8 @@ public enum QuantityParser {
             }
             if tok.isNumber {
                 let (b, start) = bound(before: i)
-                out.append(Quantity(value: v, base: v, dimension: .count, unit: "", bound: b, start: start, end: tok.end, text: tok.text, decimals: decimals))
+                out.append(Quantity(value: v, base: v, dimension: .count, unit: labelNoun(t, before: start) ?? "", bound: b, start: start, end: tok.end,
+                                    text: tok.text, decimals: decimals))
             }
             i += 1
         }
@@ -305,6 +345,15 @@ public enum QuantityParser {
         out.removeAll { q in days.contains { $0.start <= q.start && q.end <= $0.end } }
         out += days
         out.sort { $0.start < $1.start }
+        // A label says the bound: "Minimum fill: 300 ml" is at least 300 ml, "Capacity: 1 litre" at most.
+        for k in out.indices where out[k].bound == .exact {
+            guard let colon = scalars[..<max(0, min(out[k].start, scalars.count))].lastIndex(of: ":"),
+                  span(colon + 1, out[k].start).allSatisfy({ $0 == " " }) else { continue }
+            let lineStart = scalars[..<colon].lastIndex(of: "\n").map { $0 + 1 } ?? 0
+            let label = Set(span(lineStart, colon).lowercased().split { !$0.isLetter }.map(String.init))
+            if !label.isDisjoint(with: ["minimum", "min"]) { out[k].bound = .atLeast }
+            else if !label.isDisjoint(with: ["maximum", "max", "capacity"]) { out[k].bound = .atMost }
+        }
         // "(97 km)" after "up to 60 miles" carries the same qualifier.
         for k in out.indices.dropFirst() where out[k].bound == .exact && out[k - 1].dimension == out[k].dimension {
             let gap = out[k - 1].end < out[k].start ? span(out[k - 1].end, out[k].start) : ""
@@ -374,7 +423,7 @@ public enum QuantityParser {
                         if scale == 100 { current *= 100 } else { total += current * scale; current = 0 }
                         k += 1
                         next = k
-                        if k < t.count, t[k].lower == "and", belowHundred(k + 1) != nil { k += 1 }
+                        if k < t.count, t[k].lower == "and" || (t[k].text == "," && scale >= 1000), belowHundred(k + 1) != nil { k += 1 }
                         if let (v, after) = belowHundred(k) { current += v; k = after; next = after }
                         continue
                     }
@@ -382,10 +431,17 @@ public enum QuantityParser {
                 }
                 value = total + current
             }
+            // A decimal said digit by digit: "four point eight", "twelve point eight five".
+            var decimals = 0
+            if !year, next + 1 < t.count, t[next].lower == "point" {
+                var k = next + 1, fraction = 0.0, scale = 0.1
+                while k < t.count, let d = ones[t[k].lower], d <= 9 { fraction += d * scale; scale /= 10; decimals += 1; k += 1 }
+                if decimals > 0 { value += fraction; next = k }
+            }
             let words = next - i
             if words == 1, numberWords[t[i].lower] != nil { out.append(t[i]); i += 1; continue }
-            let digits = year || value == value.rounded() ? String(Int(value)) : String(value)
-            out.append(Token(text: digits, lower: digits, start: t[i].start, end: t[next - 1].end, isNumber: true, value: value, decimals: 0, spelled: true))
+            let digits = decimals > 0 ? String(format: "%.\(decimals)f", value) : year || value == value.rounded() ? String(Int(value)) : String(value)
+            out.append(Token(text: digits, lower: digits, start: t[i].start, end: t[next - 1].end, isNumber: true, value: value, decimals: decimals, spelled: true))
             i = next
         }
         return out
@@ -406,10 +462,22 @@ public enum QuantityParser {
         }
     }
 
-    /// A crude singular for count nouns ("children" → "child", "centers" → "center").
+    /// What a bare number after a line's label counts: "Users: 15 included" counts users,
+    /// "Employees: 212" employees (as people). The label is one to three words, right before.
+    static func labelNoun(_ t: [Token], before start: Int) -> String? {
+        guard let k = t.lastIndex(where: { $0.end <= start }), t[k].text == ":", k >= 1, t[k - 1].text.first?.isLetter == true else { return nil }
+        var first = k - 1
+        while first > 0, k - first < 3, t[first - 1].text.first?.isLetter == true { first -= 1 }
+        // Only at the start of a line or list item.
+        guard first == 0 || ["-", "*", "|", "\n"].contains(t[first - 1].text) else { return nil }
+        return singular(t[k - 1].lower)
+    }
+
+    /// A crude singular for count nouns ("children" → "child", "centers" → "center"); words for
+    /// people are one noun ("240 people", "Employees: 212", "staff").
     static func singular(_ w: String) -> String {
         if w == "children" { return "child" }
-        if w == "people" { return "person" }
+        if ["people", "persons", "employees", "employee", "staff"].contains(w) { return "person" }
         if w.hasSuffix("ies") { return String(w.dropLast(3)) + "y" }
         if w.hasSuffix("s"), !w.hasSuffix("ss") { return String(w.dropLast()) }
         return w

@@ -45,4 +45,13 @@ final class PlaceTests: XCTestCase {
         XCTAssertEqual(assembled.verdict, .contradicted)
         XCTAssertEqual(assembled.suggestion, "Every bike is assembled in Eindhoven.")
     }
+
+    /// A kit name listed among places is still a product when the knowledge base counts it like a
+    /// thing ("a Mendip"); a name never written so stays a place ("at Collingwood").
+    func testKitNamesCountedLikeThingsAreNotPlaces() {
+        let knowledge = "Grinders: the Mendip, sold in Frome, Bath and Mendip. Every Mendip is assembled by hand.\nGyms in Collingwood, Fremantle and Melbourne."
+        let finder = PlaceFinder(knowledge: knowledge, excluding: ["Mendip", "Collingwood"])
+        XCTAssertEqual(finder.find(in: "The Mendip weighs 5.8 kg."), [])
+        XCTAssertEqual(finder.find(in: "Climb at Collingwood."), ["Collingwood"])
+    }
 }

@@ -79,4 +79,28 @@ final class QuantityParserTests: XCTestCase {
         XCTAssertEqual(days("Friday to Monday"), [1 | 16 | 32 | 64])
         XCTAssertEqual(days("We may be in touch soon."), [], "a lowercase word is no day")
     }
+
+    /// Money and decimals as a voiceover says them; energy in words; dates written day first.
+    func testMoneyAndDecimalsInWordsAndDayFirstDates() {
+        XCTAssertEqual(describe("Entry is twenty-seven dollars, or forty euro, up to four point eight metres, twelve point eight kilowatt hours."),
+                       ["twenty-seven dollars|money|exact", "forty euro|money|exact", "four point eight metres|length|atMost",
+                        "twelve point eight kilowatt hours|energy|exact"])
+        let q = QuantityParser.parse("twenty-seven dollars, four point eight metres, twelve point eight kilowatt hours, twenty-two thousand, nine hundred and sixty dollars")
+        XCTAssertEqual(q.map(\.unit), ["$", "m", "Wh", "$"])
+        XCTAssertEqual(q.map(\.value), [27, 4.8, 12.8, 22960])
+        XCTAssertEqual(q[1].decimals, 1)
+        XCTAssertEqual(describe("Launched on 5 April 2022, updated 3 February."), ["5 April 2022|date|exact", "3 February|date|exact"])
+        XCTAssertEqual(QuantityParser.parse("5 April 2022")[0].base, 20220405)
+        // "one-off" is not a count; a label gives a bound.
+        XCTAssertEqual(describe("One-off orders"), [])
+        XCTAssertEqual(describe("- Minimum fill: 300 ml.\n- Capacity: 1 litre."), ["300 ml|volume|atLeast", "1 litre|volume|atMost"])
+    }
+
+    /// Units of one system compare exactly: the rounding of a converted unit does not make 30 minutes an hour.
+    func testRoundingToleranceIsThePreciseSides() {
+        XCTAssertFalse(QuantityParser.parse("30 minutes")[0].sameAmount(as: QuantityParser.parse("1 hour")[0]))
+        XCTAssertTrue(QuantityParser.parse("90 minutes")[0].sameAmount(as: QuantityParser.parse("1.5 hours")[0]))
+        XCTAssertTrue(QuantityParser.parse("1 inch")[0].sameAmount(as: QuantityParser.parse("25 mm")[0]))
+        XCTAssertTrue(QuantityParser.parse("4.8 m")[0].sameAmount(as: QuantityParser.parse("16 ft")[0]))
+    }
 }

@@ -29,6 +29,12 @@ public struct PlaceFinder: Sendable {
         for name in excluding { for word in name.split(separator: " ") where word.count > 3 { words.insert(word.lowercased()) } }
         var excluded = words.subtracting(places)
         excluded.formUnion(Set(excluding.map { $0.lowercased() }).subtracting(places))
+        // A name the knowledge base counts like a thing ("a Mendip", "every Mendip") is a product,
+        // however it is listed; a place is not written so. (Only the gazetteer overrides it.)
+        let gazetteer = Set(Gazetteer.names.map { $0.lowercased() })
+        for name in excluding where Self.countedLikeAThing(name, in: knowledge) && !gazetteer.contains(name.lowercased()) {
+            excluded.insert(name.lowercased())
+        }
         if !brand.isEmpty { excluded.insert(brand.lowercased()) }
         for word in brand.split(separator: " ") where word.count > 3 { excluded.insert(word.lowercased()) }
         excluded.formUnion(Self.notPlaces)
@@ -75,6 +81,20 @@ public struct PlaceFinder: Sendable {
             }
         }
         return found.sorted { $0.0 < $1.0 }.map(\.1)
+    }
+
+    /// Whether `text` writes `name` after "a", "an", "every" or "each", as a thing is counted.
+    static func countedLikeAThing(_ name: String, in text: String) -> Bool {
+        for article in ["a", "an", "every", "each", "A", "An", "Every", "Each"] {
+            var from = text.startIndex
+            while let r = text.range(of: article + " " + name, range: from..<text.endIndex) {
+                from = r.upperBound
+                let before = r.lowerBound > text.startIndex ? text[text.index(before: r.lowerBound)] : " "
+                let after = r.upperBound < text.endIndex ? text[r.upperBound] : " "
+                if !before.isLetter, !after.isLetter { return true }
+            }
+        }
+        return false
     }
 
     /// The level of a place `find` returned.
