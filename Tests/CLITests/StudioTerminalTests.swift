@@ -6,9 +6,9 @@ import XCTest
 /// findings, apply a fix, approve; draft a brief and watch it stream; resize mid-stream; Ctrl-C
 /// during generation; German, CJK and emoji text without garbled cells; the terminal restored.
 final class StudioTerminalTests: XCTestCase {
-    func studio(_ p: TestProject, rows: Int = 24, columns: Int = 80) throws -> TerminalSession {
+    func studio(_ p: TestProject, rows: Int = 24, columns: Int = 80, environment: [String: String] = [:]) throws -> TerminalSession {
         try TerminalSession(arguments: ["studio", "--workspace", p.workspace, "--brand", p.folder + "/Brand", "--model", "smollm2",
-                                        "--models", p.models, "--threads", "2"], rows: rows, columns: columns)
+                                        "--models", p.models, "--threads", "2"], rows: rows, columns: columns, environment: environment)
     }
 
     func testOpenAPieceSeeFindingsApplyAFixAndApprove() throws {
@@ -58,6 +58,37 @@ final class StudioTerminalTests: XCTestCase {
         XCTAssertEqual(s.waitExit(timeout: 10), 0)
         let pieces = try CLI.run(["pieces", "--json", "--workspace", p.workspace])
         XCTAssertTrue(pieces.stdout.contains("\"note\" : \"fixed the range\""), pieces.stdout)
+    }
+
+    func testVerdictsIn24BitColourWhereCOLORTERMSaysSoElseThePalette() throws {
+        let p = try TestProject.make(self)
+        let copy = p.folder + "/post.txt"
+        try "The Kinglet Pro goes up to 70 miles on one charge. Book a free test ride.".write(toFile: copy, atomically: true, encoding: .utf8)
+        let r = try CLI.run(["review", copy, "--channel", "social", "--campaign", "Spring post", "--no-judge", "--workspace", p.workspace,
+                             "--model", "smollm2", "--models", p.models])
+        XCTAssertEqual(r.status, 0, r.stderr)
+        // The contradicted claim's shade: exact where COLORTERM announces 24-bit colour (xterm-256color
+        // can redefine its palette), the nearest xterm-256 colour otherwise, red where there are eight.
+        let cases: [(environment: [String: String], shade: UInt32)] = [
+            (["COLORTERM": "truecolor"], 0xE5484D),
+            ([:], 0xD75F5F),
+            (["COLORTERM": "24bit", "TERM": "xterm"], 0xCD0000),
+        ]
+        for c in cases {
+            let s = try studio(p, environment: c.environment)
+            guard s.wait(forText: "Spring post") else { return }
+            s.type("1")
+            s.type(TerminalSession.end)
+            s.type("\r")
+            XCTAssertTrue(s.wait(forText: "✗ The Kinglet Pro goes up to 70 miles"))
+            XCTAssertEqual(s.foreground(of: "goes up to 70 miles"), .some(1), "red in \(c.environment)")
+            XCTAssertEqual(s.shade(of: "goes up to 70 miles"), .some(c.shade), "the shade in \(c.environment)")
+            XCTAssertEqual(s.shade(of: "✗ The Kinglet Pro"), .some(c.shade), "pane 3's mark in \(c.environment)")
+            s.type("q")
+            XCTAssertEqual(s.waitExit(timeout: 10), 0)
+            Thread.sleep(forTimeInterval: 0.3)
+            XCTAssertTrue(s.palette == ScreenEmulator.xtermPalette, "the palette is put back when the studio ends")
+        }
     }
 
     func testDraftStreamsResizesMidStreamAndCtrlCCancelsWithoutKillingTheStudio() throws {

@@ -173,20 +173,22 @@ public enum StudioRenderer {
         }
     }
 
-    static func color(_ v: ClaimCheck.Verdict) -> TerminalColor {
+    /// A verdict's colour: an exact shade (24-bit where the terminal has it), whose nearest
+    /// palette colour is green, red or yellow.
+    public static func color(_ v: ClaimCheck.Verdict) -> TerminalColor {
         switch v {
-        case .supported: .green
-        case .contradicted: .red
-        case .unverifiable: .yellow
+        case .supported: .rgb(RGB(0x5FBF5F))
+        case .contradicted: .rgb(RGB(0xE5484D))
+        case .unverifiable: .rgb(RGB(0xE5C03B))
         }
     }
 
     static func findings(_ c: inout Canvas, _ s: StudioState, _ r: Rect) {
         let rows = s.findings.map { f -> (String, Style) in
             let (mark, color): (String, TerminalColor?) = switch f.kind {
-            case .claim(.supported): ("✓", .green)
-            case .claim(.contradicted): ("✗", .red)
-            case .claim(.unverifiable): ("?", .yellow)
+            case .claim(.supported): ("✓", color(.supported))
+            case .claim(.contradicted): ("✗", color(.contradicted))
+            case .claim(.unverifiable): ("?", color(.unverifiable))
             case .rule(.error): ("E", .red)
             case .rule(.warning): ("W", .magenta)
             case .rule(.suggestion): ("S", nil)
