@@ -91,6 +91,33 @@ final class StudioTerminalTests: XCTestCase {
         }
     }
 
+    func testTwoVersionsOfATemplateSideBySide() throws {
+        let p = try TestProject.make(self)
+        let file = p.folder + "/Templates/social-draft.md"
+        let text = try String(contentsOfFile: file, encoding: .utf8)
+        try text.replacingOccurrences(of: "temperature = 0.4", with: "temperature = 0.3").write(toFile: file, atomically: true, encoding: .utf8)
+        let r = try CLI.run(["templates", "sync", "--templates", p.folder + "/Templates", "--workspace", p.workspace])
+        XCTAssertEqual(r.status, 0, r.stderr)
+        let s = try studio(p)
+        guard s.wait(forText: "1 Briefs & pieces") else { return }
+        s.type(":templates\r")
+        XCTAssertTrue(s.wait(forText: "Templates: Enter lists the versions"))
+        XCTAssertTrue(s.wait(forText: "production=v1"))
+        s.type("socdr\r")
+        XCTAssertTrue(s.wait(forText: "4 social-draft"))
+        XCTAssertTrue(s.wait(forText: "v1 production"))
+        s.type("v")
+        XCTAssertTrue(s.wait(forText: "Template social-draft: v1 ← old │ new → v2"))
+        let row = s.lines.first { $0.contains("temperature = 0.4") }
+        XCTAssertNotNil(row, s.text)
+        XCTAssertTrue(row?.contains("temperature = 0.3") ?? false, "old and new side by side: \(s.text)")
+        XCTAssertEqual(s.foreground(of: "temperature = 0.4"), .some(1), "the old line in red")
+        XCTAssertEqual(s.foreground(of: "temperature = 0.3"), .some(2), "the new line in green")
+        s.type("q")
+        s.type("q")
+        XCTAssertEqual(s.waitExit(timeout: 10), 0)
+    }
+
     func testDraftStreamsResizesMidStreamAndCtrlCCancelsWithoutKillingTheStudio() throws {
         let p = try TestProject.make(self)
         let s = try studio(p)
