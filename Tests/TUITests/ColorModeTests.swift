@@ -93,14 +93,22 @@ final class ColorModeTests: XCTestCase {
         XCTAssertEqual(RGB(0x000003).directColorNumber, 8)
     }
 
-    func testPaletteSlotsAreAssignedOnceAndSharedWhenFull() {
-        var slots = PaletteSlots(numbers: 16..<18)
-        let red = RGB(0xE5484D), green = RGB(0x5FBF5F), darkRed = RGB(0xC03030)
-        XCTAssertEqual(slots.number(for: red)?.number, 16)
+    func testPaletteSlotsTakeTheNearestColoursNumberThenAFreeOneThenShare() {
+        var slots = PaletteSlots(numbers: 16..<256)
+        let red = RGB(0xE5484D)
+        XCTAssertEqual(slots.number(for: red)?.number, 167, "the nearest xterm-256 colour's number")
         XCTAssertEqual(slots.number(for: red)?.define, false, "a shade is defined once")
-        XCTAssertEqual(slots.number(for: green)?.number, 17)
+        // Another shade nearest to 167 gets the lowest free number.
+        let near = slots.number(for: RGB(0xD75F5F))
+        XCTAssertEqual(near?.number, 16)
+        XCTAssertEqual(near?.define, true)
+
+        var full = PaletteSlots(numbers: 16..<18)
+        let green = RGB(0x5FBF5F), darkRed = RGB(0xC03030)
+        XCTAssertEqual(full.number(for: red)?.number, 16)
+        XCTAssertEqual(full.number(for: green)?.number, 17)
         // Full: the nearest shade's number, nothing redefined.
-        let shared = slots.number(for: darkRed)
+        let shared = full.number(for: darkRed)
         XCTAssertEqual(shared?.number, 16)
         XCTAssertEqual(shared?.define, false)
         var none = PaletteSlots(numbers: 16..<16)
