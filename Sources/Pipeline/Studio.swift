@@ -39,11 +39,12 @@ public final class Studio {
 
     public var database: Database { workspace.database }
 
-    /// The language model (loaded on first use, with `contextLength` tokens of context).
+    /// The language model (loaded on first use, with `contextLength` tokens of context). The
+    /// job's cancellation is checked while it loads, so Esc does not wait for the whole model.
     public func languageModel() throws -> LanguageModel {
         if let loadedLanguageModel { return loadedLanguageModel }
         guard let file = models.languageModel else { throw PipelineError(.missingModel, "this studio was opened without a language model") }
-        let model = try LanguageModel(path: file.path, contextLength: contextLength, threads: threads)
+        let model = try LanguageModel(path: file.path, contextLength: contextLength, threads: threads, cancellation: job.cancellation)
         loadedLanguageModel = model
         return model
     }
@@ -51,6 +52,7 @@ public final class Studio {
     /// The sentence embedder (loaded on first use).
     public func embedder() throws -> SentenceEmbedder {
         if let loadedEmbedder { return loadedEmbedder }
+        try job.checkCancelled()
         guard let folder = models.embedderFolder else { throw PipelineError(.missingModel, "this studio was opened without a sentence embedder") }
         let embedder = try SentenceEmbedder(folder: folder, threads: threads)
         loadedEmbedder = embedder

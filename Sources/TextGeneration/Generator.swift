@@ -27,10 +27,25 @@ public final class LanguageModel {
     private var cachedTokens: [Int32] = []
 
     /// Opens a GGUF model.
-    public init(path: String, contextLength: Int? = nil, threads: Int? = nil) throws {
+    ///
+    /// `cancellation` is checked before the file is mapped, before the tokenizer and the weights
+    /// are built, and before each weight matrix is prepared; when it is set, loading throws
+    /// `Cancelled` (nothing is kept, and a later load starts again).
+    public init(path: String, contextLength: Int? = nil, threads: Int? = nil, cancellation: CancellationToken? = nil) throws {
+        func check() throws {
+            if cancellation?.isCancelled == true { throw Cancelled() }
+        }
+        try check()
         file = try GGUFFile(path: path)
+        try check()
         tokenizer = try Tokenizer(file: file)
-        transformer = try Transformer(file: file, contextLength: contextLength, threads: threads)
+        try check()
+        do {
+            transformer = try Transformer(file: file, contextLength: contextLength, threads: threads, cancellation: cancellation)
+        } catch {
+            if error.code == .cancelled { throw Cancelled() }
+            throw error
+        }
         chatTemplate = ChatTemplate(templateText: tokenizer.chatTemplate)
     }
 

@@ -6,9 +6,9 @@ import XCTest
 /// findings, apply a fix, approve; draft a brief and watch it stream; resize mid-stream; Ctrl-C
 /// during generation; German, CJK and emoji text without garbled cells; the terminal restored.
 final class StudioTerminalTests: XCTestCase {
-    func studio(_ p: TestProject, rows: Int = 24, columns: Int = 80) throws -> TerminalSession {
+    func studio(_ p: TestProject, rows: Int = 24, columns: Int = 80, environment: [String: String] = [:]) throws -> TerminalSession {
         try TerminalSession(arguments: ["studio", "--workspace", p.workspace, "--brand", p.folder + "/Brand", "--model", "smollm2",
-                                        "--models", p.models, "--threads", "2"], rows: rows, columns: columns)
+                                        "--models", p.models, "--threads", "2"], rows: rows, columns: columns, environment: environment)
     }
 
     func testOpenAPieceSeeFindingsApplyAFixAndApprove() throws {
@@ -58,6 +58,64 @@ final class StudioTerminalTests: XCTestCase {
         XCTAssertEqual(s.waitExit(timeout: 10), 0)
         let pieces = try CLI.run(["pieces", "--json", "--workspace", p.workspace])
         XCTAssertTrue(pieces.stdout.contains("\"note\" : \"fixed the range\""), pieces.stdout)
+    }
+
+    func testVerdictsIn24BitColourWhereCOLORTERMSaysSoElseThePalette() throws {
+        let p = try TestProject.make(self)
+        let copy = p.folder + "/post.txt"
+        try "The Kinglet Pro goes up to 70 miles on one charge. Book a free test ride.".write(toFile: copy, atomically: true, encoding: .utf8)
+        let r = try CLI.run(["review", copy, "--channel", "social", "--campaign", "Spring post", "--no-judge", "--workspace", p.workspace,
+                             "--model", "smollm2", "--models", p.models])
+        XCTAssertEqual(r.status, 0, r.stderr)
+        // The contradicted claim's shade: exact where COLORTERM announces 24-bit colour (xterm-256color
+        // can redefine its palette), the nearest xterm-256 colour otherwise, red where there are eight.
+        let cases: [(environment: [String: String], shade: UInt32)] = [
+            (["COLORTERM": "truecolor"], 0xE5484D),
+            ([:], 0xD75F5F),
+            (["COLORTERM": "24bit", "TERM": "xterm"], 0xCD0000),
+        ]
+        for c in cases {
+            let s = try studio(p, environment: c.environment)
+            guard s.wait(forText: "Spring post") else { return }
+            s.type("1")
+            s.type(TerminalSession.end)
+            s.type("\r")
+            XCTAssertTrue(s.wait(forText: "✗ The Kinglet Pro goes up to 70 miles"))
+            XCTAssertEqual(s.foreground(of: "goes up to 70 miles"), .some(1), "red in \(c.environment)")
+            XCTAssertEqual(s.shade(of: "goes up to 70 miles"), .some(c.shade), "the shade in \(c.environment)")
+            XCTAssertEqual(s.shade(of: "✗ The Kinglet Pro"), .some(c.shade), "pane 3's mark in \(c.environment)")
+            s.type("q")
+            XCTAssertEqual(s.waitExit(timeout: 10), 0)
+            Thread.sleep(forTimeInterval: 0.3)
+            XCTAssertTrue(s.palette == ScreenEmulator.xtermPalette, "the palette is put back when the studio ends")
+        }
+    }
+
+    func testTwoVersionsOfATemplateSideBySide() throws {
+        let p = try TestProject.make(self)
+        let file = p.folder + "/Templates/social-draft.md"
+        let text = try String(contentsOfFile: file, encoding: .utf8)
+        try text.replacingOccurrences(of: "temperature = 0.4", with: "temperature = 0.3").write(toFile: file, atomically: true, encoding: .utf8)
+        let r = try CLI.run(["templates", "sync", "--templates", p.folder + "/Templates", "--workspace", p.workspace])
+        XCTAssertEqual(r.status, 0, r.stderr)
+        let s = try studio(p)
+        guard s.wait(forText: "1 Briefs & pieces") else { return }
+        s.type(":templates\r")
+        XCTAssertTrue(s.wait(forText: "Templates: Enter lists the versions"))
+        XCTAssertTrue(s.wait(forText: "production=v1"))
+        s.type("socdr\r")
+        XCTAssertTrue(s.wait(forText: "4 social-draft"))
+        XCTAssertTrue(s.wait(forText: "v1 production"))
+        s.type("v")
+        XCTAssertTrue(s.wait(forText: "Template social-draft: v1 ← old │ new → v2"))
+        let row = s.lines.first { $0.contains("temperature = 0.4") }
+        XCTAssertNotNil(row, s.text)
+        XCTAssertTrue(row?.contains("temperature = 0.3") ?? false, "old and new side by side: \(s.text)")
+        XCTAssertEqual(s.foreground(of: "temperature = 0.4"), .some(1), "the old line in red")
+        XCTAssertEqual(s.foreground(of: "temperature = 0.3"), .some(2), "the new line in green")
+        s.type("q")
+        s.type("q")
+        XCTAssertEqual(s.waitExit(timeout: 10), 0)
     }
 
     func testDraftStreamsResizesMidStreamAndCtrlCCancelsWithoutKillingTheStudio() throws {

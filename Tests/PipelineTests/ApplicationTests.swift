@@ -74,6 +74,17 @@ final class ApplicationTests: XCTestCase {
         XCTAssertEqual(events.tokens, 3)
     }
 
+    func testAJobCancelledWhileTheModelLoadsStopsTheLoadAndALaterJobLoadsIt() throws {
+        var o = try options()
+        o.contextLength = 256
+        let token = CancellationToken()
+        token.cancel()
+        let studio = try Studio.open(Workspace.openOrCreate(o.workspaceDirectory), o, needs: .languageModel, job: Job(cancellation: token))
+        XCTAssertThrowsError(try studio.languageModel()) { XCTAssertTrue($0 is Cancelled, "\($0)") }
+        studio.job = Job()
+        XCTAssertNoThrow(try studio.languageModel(), "nothing half-loaded is kept")
+    }
+
     func testFinishedGenerationReportsStepAndTokensAndRecordsItsText() throws {
         var o = try options()
         o.contextLength = 512

@@ -148,7 +148,9 @@ final class StudioStateTests: XCTestCase {
         // "The Kinglet rides 70 miles" starts the third line of the draft.
         let row = inner.row + 2
         XCTAssertEqual(canvas[row, inner.column].text, "T")
-        XCTAssertEqual(canvas[row, inner.column].style.foreground, .red)
+        let red = canvas[row, inner.column].style.foreground
+        XCTAssertEqual(red, StudioRenderer.color(.contradicted))
+        XCTAssertEqual(red.flatMap(ColorMode.basic.resolve), .palette(1), "red where the terminal has eight colours")
         XCTAssertTrue(canvas[inner.row, inner.column].style.underline, "the subject line breaks a rule")
     }
 

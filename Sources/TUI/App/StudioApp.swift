@@ -166,6 +166,15 @@ public final class StudioApp {
                 }
             }
             return
+        case .listTemplates, .listTemplateVersions, .templateDiff:
+            // Reads of the workspace: quick, so not jobs (a running job's token stays the one Esc cancels).
+            worker.submit(Job(), { studio in try Self.templates(effect, studio) }) { result in
+                switch result {
+                case .success(let e): inbox.post(e)
+                case .failure(let error): inbox.post(.notice("\(error)"))
+                }
+            }
+            return
         case .newBrief:
             guard let kit else { state.apply(.notice("no brand kit: start the studio with --brand DIR")); return }
             do {
@@ -288,8 +297,27 @@ public final class StudioApp {
             let out = (studio.workspace.directory as NSString).appendingPathComponent("export/\(format.rawValue)")
             let report = try studio.workspace.export(ExportRequest(format: format, out: out, campaign: campaign))
             return "exported \(report.pieces) approved piece\(report.pieces == 1 ? "" : "s") of \(campaign) as \(format.rawValue) to \(report.out)"
-        case .openPiece, .saveEdit, .newBrief, .cancelJob, .quit:
+        case .openPiece, .saveEdit, .newBrief, .listTemplates, .listTemplateVersions, .templateDiff, .cancelJob, .quit:
             return ""
+        }
+    }
+
+    /// The template chooser's rows, a template's versions for pane 4, or two versions side by side.
+    static func templates(_ effect: Effect, _ studio: Studio) throws -> StudioEvent {
+        switch effect {
+        case .listTemplateVersions(let id):
+            let versions = try studio.workspace.templateVersions(id)
+            return .templateVersions(templateID: id, versions: versions.map {
+                VersionRow(templateVersion: $0.version, labels: $0.labels, hash: $0.contentHash, createdAt: $0.createdAt)
+            })
+        case .templateDiff(let id, let from, let to):
+            let compared = try studio.workspace.templateDiff(id, from: "v\(from)", to: "v\(to)")
+            return .diff(title: "Template \(id): v\(from) ← old │ new → v\(to)", rows: sideBySide(compared.diff))
+        default:
+            return .templates(try studio.workspace.templates().map { latest in
+                let labelled = try studio.workspace.templateVersions(latest.templateID).flatMap { v in v.labels.map { "\($0)=v\(v.version)" } }
+                return TemplateRow(id: latest.templateID, latest: latest.version, labels: labelled)
+            })
         }
     }
 

@@ -34,6 +34,11 @@ public enum StudioRenderer {
             }
         }
         else if pane == .draft, !s.draftTitle.isEmpty { t += ": \(s.draftTitle)" }
+        if pane == .versions, case .template(let id) = s.versionSubject {
+            // The template's id first where the pane is narrow.
+            let long = "\(pane.rawValue) Template \(id)"
+            t = CellWidth.of(long) <= StudioLayout(rows: s.rows, columns: s.columns).versions.width - 6 ? long : "\(pane.rawValue) \(id)"
+        }
         if let search = s.searches[pane] { t += " /\(search)" }
         return t
     }
@@ -173,20 +178,22 @@ public enum StudioRenderer {
         }
     }
 
-    static func color(_ v: ClaimCheck.Verdict) -> TerminalColor {
+    /// A verdict's colour: an exact shade (24-bit where the terminal has it), whose nearest
+    /// palette colour is green, red or yellow.
+    public static func color(_ v: ClaimCheck.Verdict) -> TerminalColor {
         switch v {
-        case .supported: .green
-        case .contradicted: .red
-        case .unverifiable: .yellow
+        case .supported: .rgb(RGB(0x5FBF5F))
+        case .contradicted: .rgb(RGB(0xE5484D))
+        case .unverifiable: .rgb(RGB(0xE5C03B))
         }
     }
 
     static func findings(_ c: inout Canvas, _ s: StudioState, _ r: Rect) {
         let rows = s.findings.map { f -> (String, Style) in
             let (mark, color): (String, TerminalColor?) = switch f.kind {
-            case .claim(.supported): ("✓", .green)
-            case .claim(.contradicted): ("✗", .red)
-            case .claim(.unverifiable): ("?", .yellow)
+            case .claim(.supported): ("✓", color(.supported))
+            case .claim(.contradicted): ("✗", color(.contradicted))
+            case .claim(.unverifiable): ("?", color(.unverifiable))
             case .rule(.error): ("E", .red)
             case .rule(.warning): ("W", .magenta)
             case .rule(.suggestion): ("S", nil)
@@ -198,8 +205,8 @@ public enum StudioRenderer {
     }
 
     static func versions(_ c: inout Canvas, _ s: StudioState, _ r: Rect) {
-        let rows = s.versions.map { v in ("\(s.markedVersion == v.version ? "*" : " ")v\(v.version) \(v.origin.rawValue) \(v.asset.prefix(10))", Style.plain) }
-        list(&c, r, rows: rows, selection: s.versionSelection, focused: s.focus == .versions, empty: "Versions of the open piece.")
+        let rows = s.versions.map { v in ("\(s.markedVersion == v.version ? "*" : " ")v\(v.version) \(v.note) \(v.asset.prefix(10))", Style.plain) }
+        list(&c, r, rows: rows, selection: s.versionSelection, focused: s.focus == .versions, empty: "Versions of the open piece (T: a template's).")
     }
 
     static func statusBar(_ c: inout Canvas, _ s: StudioState, _ r: Rect) {
@@ -222,7 +229,7 @@ public enum StudioRenderer {
         case .library: "↑↓ select  Enter open  d draft  e edit brief  n new brief"
         case .draft: "↑↓ scroll  e edit  c check  r revise  a approve  x reject"
         case .findings: "↑↓ select  Enter evidence  f apply fix"
-        case .versions: "↑↓ select  space mark  v diff  L lineage"
+        case .versions: "↑↓ select  space mark  v diff  L lineage  T templates"
         }
         let text = s.editor != nil ? "Esc done (saves and checks)  ^Z undo  ^Y redo  Shift-arrows select  ^A/^E line start/end"
             : s.job != nil ? "Esc/Ctrl-C cancel the job  " + pane : pane + "  " + common
@@ -259,6 +266,13 @@ public enum StudioRenderer {
         case .detail(let t, let all, let scroll):
             title = t
             lines = all.dropFirst(scroll).map { ($0, Style.plain) }
+        case .templates(let rows, let query, let selection):
+            title = "Templates: Enter lists the versions in pane 4"
+            lines = [(": " + query + "▏", Style.bold)]
+            for (i, t) in StudioState.matching(rows, query).enumerated() {
+                let text = "\(t.id.padding(toLength: 18, withPad: " ", startingAt: 0)) v\(t.latest)  \(t.labels.joined(separator: " "))"
+                lines.append((text, i == selection ? .reverse : .plain))
+            }
         case .diff(let t, let rows, let scroll):
             box(&c, rect, title: t, focused: true)
             sideBySide(&c, rows.dropFirst(scroll), inner)

@@ -9,6 +9,12 @@ public enum Effect: Sendable, Equatable {
     case reject(pieceID: Int64, note: String)
     /// Versions `from` and `to` of a piece side by side.
     case diff(pieceID: Int64, from: Int, to: Int)
+    /// The workspace's templates, for the chooser.
+    case listTemplates
+    /// A template's versions, into pane 4.
+    case listTemplateVersions(templateID: String)
+    /// Versions `from` and `to` of a template side by side.
+    case templateDiff(templateID: String, from: Int, to: Int)
     case lineage(pieceID: Int64, version: Int)
     /// The editor's text saved: a piece's as a new version, a brief's to its file (autosave, at
     /// most once a second).
@@ -42,6 +48,10 @@ public enum StudioEvent: Sendable, Equatable {
     /// Lines for the detail overlay.
     case detail(title: String, lines: [String])
     case diff(title: String, rows: [DiffRow])
+    /// The workspace's templates: the chooser opens over them.
+    case templates([TemplateRow])
+    /// A template's versions, oldest first: pane 4 lists them.
+    case templateVersions(templateID: String, versions: [VersionRow])
     case notice(String)
     /// The editor's text was saved (as this version of a piece, or nil for a brief file).
     case saved(version: Int?)

@@ -12,6 +12,8 @@ public enum Overlay: Sendable, Equatable {
     case detail(title: String, lines: [String], scroll: Int)
     /// Two versions side by side.
     case diff(title: String, rows: [DiffRow], scroll: Int)
+    /// The template chooser: the templates, what was typed to filter them, the selected match.
+    case templates(rows: [TemplateRow], query: String, selection: Int)
 }
 
 /// One row of a side-by-side diff: the old line, the new line, and whether they differ.

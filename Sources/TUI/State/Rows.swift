@@ -50,17 +50,49 @@ public struct FindingRow: Sendable, Equatable {
     }
 }
 
-/// A line of pane 4: one version of the open piece.
+/// A line of pane 4: one version of the open piece, or of a template.
 public struct VersionRow: Sendable, Equatable {
     public var version: Int
-    public var origin: Piece.Origin
+    /// How a piece's version was made; nil for a template's.
+    public var origin: Piece.Origin?
+    /// The labels pointing at a template's version (`production`, `staging`…).
+    public var labels: [String]
+    /// The content hash.
     public var asset: String
     public var createdAt: String
 
+    /// A version of a piece.
     public init(version: Int, origin: Piece.Origin, asset: String, createdAt: String) {
         self.version = version
         self.origin = origin
+        self.labels = []
         self.asset = asset
         self.createdAt = createdAt
+    }
+
+    /// A version of a template.
+    public init(templateVersion version: Int, labels: [String], hash: String, createdAt: String) {
+        self.version = version
+        self.origin = nil
+        self.labels = labels
+        self.asset = hash
+        self.createdAt = createdAt
+    }
+
+    /// What pane 4 shows after the version number: the origin, or the labels.
+    public var note: String { origin?.rawValue ?? labels.joined(separator: ",") }
+}
+
+/// A line of the template chooser: a template with its newest version and its labels.
+public struct TemplateRow: Sendable, Equatable {
+    public var id: String
+    public var latest: Int
+    /// Labels and the versions they point at, e.g. `production=v2`.
+    public var labels: [String]
+
+    public init(id: String, latest: Int, labels: [String]) {
+        self.id = id
+        self.latest = latest
+        self.labels = labels
     }
 }

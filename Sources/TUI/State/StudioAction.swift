@@ -6,6 +6,8 @@ public enum StudioAction: String, CaseIterable, Sendable {
     case applyFix = "apply fix"
     case approve, reject, diff, lineage, edit, search
     case image, voiceover, export
+    /// Pick a template to list its versions in pane 4.
+    case templates
     case cancel
     case help, palette, quit
 
@@ -27,6 +29,7 @@ public enum StudioAction: String, CaseIterable, Sendable {
         case .image: "i"
         case .voiceover: "o"
         case .export: "E"
+        case .templates: "T"
         case .cancel: "Esc"
         case .help: "?"
         case .palette: ":"
@@ -44,13 +47,14 @@ public enum StudioAction: String, CaseIterable, Sendable {
         case .applyFix: "apply the selected finding's suggestion as a new version"
         case .approve: "approve the open piece, with a note"
         case .reject: "reject the open piece, with a note"
-        case .diff: "compare the selected version with the newest"
+        case .diff: "compare the selected version with the marked one, or with the newest"
         case .lineage: "show how the open version came to be"
         case .edit: "edit the open piece"
         case .search: "search in the focused pane"
         case .image: "render a hero image"
         case .voiceover: "record a voiceover"
         case .export: "export approved pieces"
+        case .templates: "pick a template: its versions in pane 4, to compare two"
         case .cancel: "cancel the running job, or close an overlay"
         case .help: "show the keys"
         case .palette: "run any action by name"
@@ -67,25 +71,8 @@ public enum StudioAction: String, CaseIterable, Sendable {
         let q = query.lowercased().filter { !$0.isWhitespace }
         guard !q.isEmpty else { return paletteActions }
         return paletteActions.compactMap { action -> (StudioAction, Int)? in
-            guard let score = fuzzyScore(q, action.rawValue) else { return nil }
+            guard let score = FuzzyMatch.score(q, action.rawValue) else { return nil }
             return (action, score)
         }.sorted { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0.rawValue.count < $1.0.rawValue.count }.map(\.0)
-    }
-
-    /// A subsequence match's score, or nil when `query`'s letters do not appear in order.
-    static func fuzzyScore(_ query: String, _ name: String) -> Int? {
-        let letters = Array(name.lowercased())
-        var score = 0
-        var i = 0
-        var previous = -2
-        for q in query {
-            while i < letters.count, letters[i] != q { i += 1 }
-            guard i < letters.count else { return nil }
-            if i == 0 || letters[i - 1] == " " { score += 10 }
-            if i == previous + 1 { score += 5 }
-            previous = i
-            i += 1
-        }
-        return score - letters.count / 4
     }
 }

@@ -9,8 +9,9 @@ extension StudioState {
             library = rows
             librarySelection = selected.flatMap { s in rows.firstIndex { $0.kind == s.kind } } ?? rows.firstIndex { $0.isSelectable } ?? 0
         case .opened(let id, let title, let text, let findings, let versions):
+            if versionSubject != .piece(id) { markedVersion = nil }
+            versionSubject = .piece(id)
             if editor != nil, editTarget == .piece(id) { self.versions = versions; return }
-            if id != pieceID { markedVersion = nil }
             pieceID = id
             draftTitle = title
             draftText = text
@@ -32,6 +33,8 @@ extension StudioState {
             streaming = true
             findings = []
             versions = []
+            versionSubject = nil
+            markedVersion = nil
         case .token(let text, let rate):
             if streaming { draftText += text }
             tokensPerSecond = rate
@@ -57,7 +60,22 @@ extension StudioState {
         case .detail(let title, let lines):
             overlay = .detail(title: title, lines: lines, scroll: 0)
         case .diff(let title, let rows):
-            overlay = .diff(title: title, rows: rows, scroll: 0)
+            // Opened at the first change, two lines of context above it.
+            overlay = .diff(title: title, rows: rows, scroll: max(0, (rows.firstIndex { $0.changed } ?? 0) - 2))
+        case .templates(let rows):
+            if rows.isEmpty {
+                notice = "no templates in the workspace (copydesk templates sync records them)"
+            } else {
+                overlay = .templates(rows: rows, query: "", selection: 0)
+            }
+        case .templateVersions(let id, let versions):
+            if versionSubject != .template(id) { markedVersion = nil }
+            versionSubject = .template(id)
+            self.versions = versions
+            versionSelection = max(0, versions.count - 1)
+            focus = .versions
+            notice = versions.count > 1 ? "template \(id): space marks a version, v compares it with the selected one"
+                : "template \(id) has one version"
         case .notice(let text):
             notice = text
         case .saved(let version):

@@ -104,13 +104,32 @@ extension StudioState {
                              purpose: action == .approve ? .approveNote(pieceID: id) : .rejectNote(pieceID: id))
             return []
         case .diff, .lineage:
-            guard let id = pieceID, !versions.isEmpty else { notice = "open a piece first (pane 1, Enter)"; return [] }
+            guard let subject = versionSubject, !versions.isEmpty else {
+                notice = "open a piece first (pane 1, Enter), or pick a template (T)"
+                return []
+            }
             let v = versions.indices.contains(versionSelection) ? versions[versionSelection].version : versions[versions.count - 1].version
-            guard action == .diff else { return [.lineage(pieceID: id, version: v)] }
+            if action == .lineage {
+                guard case .piece(let id) = subject else { notice = "lineage is kept for a piece's versions: open a piece (pane 1, Enter)"; return [] }
+                return [.lineage(pieceID: id, version: v)]
+            }
             let newest = versions[versions.count - 1].version
-            if let marked = markedVersion, marked != v { return [.diff(pieceID: id, from: min(marked, v), to: max(marked, v))] }
-            guard versions.count > 1 else { notice = "the piece has one version"; return [] }
-            return [v == newest ? .diff(pieceID: id, from: versions[versions.count - 2].version, to: newest) : .diff(pieceID: id, from: v, to: newest)]
+            let pair: (from: Int, to: Int)
+            if let marked = markedVersion, marked != v {
+                pair = (min(marked, v), max(marked, v))
+            } else {
+                guard versions.count > 1 else {
+                    notice = if case .piece = subject { "the piece has one version" } else { "the template has one version" }
+                    return []
+                }
+                pair = v == newest ? (versions[versions.count - 2].version, newest) : (v, newest)
+            }
+            switch subject {
+            case .piece(let id): return [.diff(pieceID: id, from: pair.from, to: pair.to)]
+            case .template(let id): return [.templateDiff(templateID: id, from: pair.from, to: pair.to)]
+            }
+        case .templates:
+            return [.listTemplates]
         case .edit:
             guard job == nil else { notice = "a job is running (Esc cancels it)"; return [] }
             if focus == .library, let row = selectedRow, case .brief(let path) = row.kind {
@@ -197,6 +216,20 @@ extension StudioState {
             case .character("n"), .character("N"), .escape, .character("q"): self.overlay = nil
             default: break
             }
+        case .templates(let rows, let query, let selection):
+            let matches = Self.matching(rows, query)
+            switch key {
+            case .escape: self.overlay = nil
+            case .up: self.overlay = .templates(rows: rows, query: query, selection: max(0, selection - 1))
+            case .down: self.overlay = .templates(rows: rows, query: query, selection: min(max(0, matches.count - 1), selection + 1))
+            case .backspace: self.overlay = .templates(rows: rows, query: String(query.dropLast()), selection: 0)
+            case .character(let c): self.overlay = .templates(rows: rows, query: query + String(c), selection: 0)
+            case .enter:
+                guard matches.indices.contains(selection) else { return [] }
+                self.overlay = nil
+                return [.listTemplateVersions(templateID: matches[selection].id)]
+            default: break
+            }
         case .diff(let title, let rows, let scroll):
             switch key {
             case .escape, .character("q"), .enter: self.overlay = nil
@@ -217,6 +250,13 @@ extension StudioState {
             }
         }
         return []
+    }
+
+    /// The templates whose id fuzzily matches `query`, best first (all of them, in order, for none).
+    static func matching(_ rows: [TemplateRow], _ query: String) -> [TemplateRow] {
+        guard query.contains(where: { !$0.isWhitespace }) else { return rows }
+        return rows.enumerated().compactMap { i, row in FuzzyMatch.score(query, row.id).map { (row, $0, i) } }
+            .sorted { $0.1 != $1.1 ? $0.1 > $1.1 : $0.2 < $1.2 }.map(\.0)
     }
 
     /// A key while editing: Esc leaves the editor (saving and checking), everything else edits.
@@ -307,7 +347,7 @@ extension StudioState {
         switch focus {
         case .library: labels = library.map(\.label); current = librarySelection
         case .findings: labels = findings.map(\.label); current = findingSelection
-        case .versions: labels = versions.map { "v\($0.version) \($0.origin.rawValue)" }; current = versionSelection
+        case .versions: labels = versions.map { "v\($0.version) \($0.note)" }; current = versionSelection
         case .draft:
             let lines = TextWrap.lines(draftText, width: max(1, StudioLayout(rows: rows, columns: columns).draft.inner.width))
             labels = lines.map(\.text); current = draftScroll

@@ -27,7 +27,10 @@ public struct StudioState: Sendable, Equatable {
 
     public var findings: [FindingRow] = []
     public var findingSelection = 0
+    /// Pane 4's rows: the versions of `versionSubject`.
     public var versions: [VersionRow] = []
+    /// Whose versions pane 4 lists (nil: none yet).
+    public var versionSubject: VersionSubject?
     public var versionSelection = 0
     /// A version marked (space in pane 4) to compare with the selected one.
     public var markedVersion: Int?

@@ -1,4 +1,5 @@
 import CNcurses
+import Foundation
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -6,12 +7,18 @@ import Darwin
 #endif
 
 /// The one place that calls ncursesw: start and restore the terminal, draw a canvas, read keys.
-/// Colours use the terminal's defaults as background (`use_default_colors`).
+/// Colours use the terminal's defaults as background (`use_default_colors`); exact shades are drawn
+/// in 24-bit colour where `COLORTERM` says so and the terminal can take them (see `ColorMode`).
 public final class Terminal {
-    private var pairs: [Int: Int16] = [:]
+    /// How colours are drawn, decided when the terminal starts.
+    public private(set) var colorMode = ColorMode.monochrome
+    /// Colour pairs by foreground and background colour number (-1: the terminal's default).
+    private var pairs: [PairKey: Int32] = [:]
+    private var pairLimit = 0
+    /// Palette colours redefined to exact shades (true colour by redefinition).
+    private var slots = PaletteSlots(numbers: 0..<0)
     /// The key codes curses gives Ctrl-Left and Ctrl-Right (xterm's `ESC [1;5D` and `ESC [1;5C`).
     private var wordLeftCode: Int32 = -2, wordRightCode: Int32 = -2
-    private var colors = false
     private var active = false
 
     public init() {}
@@ -34,7 +41,11 @@ public final class Terminal {
         if has_colors() {
             start_color()
             use_default_colors()
-            colors = true
+            let support = ColorSupport(hasColors: true, colors: Int(copydesk_colors()), canChangeColor: can_change_color(),
+                                       directColor: copydesk_has_direct_color() != 0)
+            colorMode = ColorMode.choose(environment: ProcessInfo.processInfo.environment, support: support)
+            pairLimit = Int(copydesk_color_pairs()) - 1
+            slots = PaletteSlots(numbers: 16..<max(16, min(support.colors, 256)))
         }
         for sig in [SIGSEGV, SIGBUS, SIGILL, SIGFPE, SIGABRT] {
             signal(sig) { sig in
@@ -72,11 +83,12 @@ public final class Terminal {
                     run += canvas[row, column].text
                     column += 1
                 }
-                copydesk_attrset(attributes(style))
+                let (a, p) = attributes(style)
+                _ = copydesk_attr_set(a, p)
                 _ = run.withCString { copydesk_mvaddstr(Int32(row), Int32(start), $0) }
             }
         }
-        copydesk_attrset(copydesk_a_normal())
+        _ = copydesk_attr_set(copydesk_a_normal(), 0)
         refresh()
     }
 
@@ -127,21 +139,42 @@ public final class Terminal {
         }
     }
 
-    private func attributes(_ s: Style) -> Int32 {
+    /// A style's attributes and colour pair.
+    private func attributes(_ s: Style) -> (Int32, Int32) {
         var a = copydesk_a_normal()
         if s.bold { a |= copydesk_a_bold() }
         if s.reverse { a |= copydesk_a_reverse() }
         if s.underline { a |= copydesk_a_underline() }
         if s.dim { a |= copydesk_a_dim() }
-        if colors, s.foreground != nil || s.background != nil { a |= copydesk_color_pair(Int32(pair(s.foreground, s.background))) }
-        return a
+        guard s.foreground != nil || s.background != nil, colorMode != .monochrome else { return (a, 0) }
+        return (a, pair(number(s.foreground), number(s.background)))
     }
 
-    private func pair(_ fg: TerminalColor?, _ bg: TerminalColor?) -> Int16 {
-        let key = ((fg?.rawValue ?? -1) + 1) * 9 + (bg?.rawValue ?? -1) + 1
+    /// The colour number curses is given for a colour (-1: the terminal's default); a shade new to
+    /// a redefined palette is defined first.
+    private func number(_ color: TerminalColor?) -> Int32 {
+        switch color.flatMap(colorMode.resolve) {
+        case nil: return -1
+        case .palette(let n): return Int32(n)
+        case .rgb(let shade):
+            if colorMode == .trueColor(.direct) { return Int32(shade.directColorNumber) }
+            guard let slot = slots.number(for: shade) else { return Int32(shade.nearestBasic.basicIndex ?? -1) }
+            if slot.define { _ = copydesk_define_color(Int32(slot.number), Int32(shade.red), Int32(shade.green), Int32(shade.blue)) }
+            return Int32(slot.number)
+        }
+    }
+
+    private struct PairKey: Hashable {
+        var foreground: Int32, background: Int32
+    }
+
+    /// The colour pair for two colour numbers, made on first use (0, the default, once all are taken).
+    private func pair(_ fg: Int32, _ bg: Int32) -> Int32 {
+        let key = PairKey(foreground: fg, background: bg)
         if let p = pairs[key] { return p }
-        let p = Int16(pairs.count + 1)
-        init_pair(p, Int16(fg?.rawValue ?? -1), Int16(bg?.rawValue ?? -1))
+        guard pairs.count < pairLimit else { return 0 }
+        let p = Int32(pairs.count + 1)
+        _ = copydesk_init_pair(p, fg, bg)
         pairs[key] = p
         return p
     }

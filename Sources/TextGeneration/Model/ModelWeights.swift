@@ -36,10 +36,13 @@ struct ModelWeights: @unchecked Sendable {
     /// Q4_K matrices rearranged for the x86 kernels (owned here; the matrices point into them).
     let interleavedTables: [Q4_KInterleaved]
 
-    init(file: GGUFFile, config c: ModelConfig) throws(TextGenerationError) {
+    /// - Parameter checkpoint: called before each weight matrix is built (the work of loading:
+    ///   scale tables, rearranged copies); what it throws stops the load.
+    init(file: GGUFFile, config c: ModelConfig, checkpoint: () throws(TextGenerationError) -> Void = {}) throws(TextGenerationError) {
         var tables: [BlockScaleTable] = []
         var interleavedTables: [Q4_KInterleaved] = []
         func matrix(_ name: String, rows: Int, columns: Int, interleave: Bool = true) throws(TextGenerationError) -> WeightMatrix {
+            try checkpoint()
             let t: GGUFTensorInfo
             do { t = try file.tensor(name) } catch { throw TextGenerationError(.invalidModel, wrapping: error) }
             guard t.columns == columns, t.rows == rows else {

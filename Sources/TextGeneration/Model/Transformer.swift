@@ -20,11 +20,19 @@ public final class Transformer {
     ///   - contextLength: the most positions (default: what the model was trained for). The KV cache
     ///     starts small and doubles as the context fills, so a long context costs memory only once used.
     ///   - threads: compute threads (default: active processors).
-    public init(file: GGUFFile, contextLength: Int? = nil, threads: Int? = nil, maxBatch: Int = 512) throws(TextGenerationError) {
+    ///   - cancellation: checked before each weight matrix is prepared and before the run state is
+    ///     allocated; when it is set, loading stops with an error whose code is `.cancelled`.
+    public init(file: GGUFFile, contextLength: Int? = nil, threads: Int? = nil, maxBatch: Int = 512,
+                cancellation: CancellationToken? = nil) throws(TextGenerationError) {
+        func check() throws(TextGenerationError) {
+            if cancellation?.isCancelled == true { throw TextGenerationError(.cancelled, "cancelled while loading the model") }
+        }
+        try check()
         let config = try ModelConfig(file: file)
         self.config = config
         self.file = file
-        weights = try ModelWeights(file: file, config: config)
+        weights = try ModelWeights(file: file, config: config, checkpoint: check)
+        try check()
         pool = ThreadPool(threads: threads)
         let ctx = max(16, min(contextLength ?? config.trainedContext, config.trainedContext))
         state = RunState(config: config, contextLength: ctx, maxBatch: maxBatch, threads: pool.threadCount)

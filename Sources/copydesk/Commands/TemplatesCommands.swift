@@ -1,4 +1,5 @@
 import Foundation
+import Pipeline
 import Prompts
 import Store
 
@@ -105,11 +106,9 @@ enum TemplatesCommands {
         ],
         options: [.workspace]
     )) { args in
-        let db = try WorkspaceCommands.open(args).database
         let id = args.positionals[0]
-        let a = try db.templateVersion(id, args.positionals[1])
-        let b = try db.templateVersion(id, args.positionals[2])
-        let diff = LineDiff(old: a.source, new: b.source)
+        let compared = try WorkspaceCommands.open(args).templateDiff(id, from: args.positionals[1], to: args.positionals[2])
+        let (a, b, diff) = (compared.old, compared.new, compared.diff)
         if diff.isEmpty {
             Output.line("\(id) v\(a.version) and v\(b.version) are identical.")
         } else {

@@ -3,11 +3,15 @@ import TUI
 
 /// A small VT100/xterm screen, enough to read what ncurses draws: cursor addressing, erasing,
 /// scroll regions, inserting and deleting lines and characters, repeats, deferred wrap, wide
-/// characters, and the colour of each cell. Tests read its rows as text.
+/// characters, and the colour of each cell: its basic colour (a palette or 24-bit colour counts as
+/// the nearest of xterm's basic eight) and its exact shade, with the palette as xterm's default
+/// unless the program redefines colours (OSC 4; OSC 104 puts them back). Tests read its rows as text.
 final class ScreenEmulator {
     struct Cell: Equatable {
         var text = " "
         var foreground: Int?
+        /// The exact shade of the foreground, as 0xRRGGBB.
+        var shade: UInt32?
         var reverse = false
     }
 
@@ -19,7 +23,11 @@ final class ScreenEmulator {
     private var top = 0, bottom: Int
     private var wrapPending = false
     private var foreground: Int?
+    private var shade: UInt32?
     private var reverse = false
+    /// The 256 colours' shades as 0xRRGGBB.
+    private(set) var palette = ScreenEmulator.xtermPalette
+    private var oscText: [UInt8] = []
     private var last: String = " "
 
     private enum Mode { case normal, escape, csi, osc, charset }
@@ -58,12 +66,57 @@ final class ScreenEmulator {
 
     /// The colour (0–7) of the first cell showing `needle`, if it is on screen.
     func foreground(of needle: String) -> Int?? {
+        cell(showing: needle).map(\.foreground)
+    }
+
+    /// The exact shade (0xRRGGBB) of the first cell showing `needle`, if it is on screen.
+    func shade(of needle: String) -> UInt32?? {
+        cell(showing: needle).map(\.shade)
+    }
+
+    private func cell(showing needle: String) -> Cell? {
         for (r, line) in lines.enumerated() {
             guard let range = line.range(of: needle) else { continue }
             let prefix = String(line[..<range.lowerBound])
-            return grid[r][CellWidth.of(prefix)].foreground
+            return grid[r][CellWidth.of(prefix)]
         }
         return nil
+    }
+
+    /// xterm's default palette: the basic sixteen, the 6×6×6 cube and the grey ramp.
+    static let xtermPalette: [UInt32] = {
+        var p: [UInt32] = [0x000000, 0xCD0000, 0x00CD00, 0xCDCD00, 0x0000EE, 0xCD00CD, 0x00CDCD, 0xE5E5E5,
+                           0x7F7F7F, 0xFF0000, 0x00FF00, 0xFFFF00, 0x5C5CFF, 0xFF00FF, 0x00FFFF, 0xFFFFFF]
+        let levels: [UInt32] = [0x00, 0x5F, 0x87, 0xAF, 0xD7, 0xFF]
+        for r in levels { for g in levels { for b in levels { p.append(r << 16 | g << 8 | b) } } }
+        for i in 0..<24 { let v = UInt32(8 + 10 * i); p.append(v << 16 | v << 8 | v) }
+        return p
+    }()
+
+    /// Which of the basic eight a shade looks like: the nearest of xterm's shades of them.
+    static func basic(_ shade: UInt32) -> Int {
+        func channels(_ c: UInt32) -> [Int] { [Int(c >> 16 & 0xFF), Int(c >> 8 & 0xFF), Int(c & 0xFF)] }
+        let target = channels(shade)
+        return (0..<8).min { a, b in
+            func d(_ i: Int) -> Int { zip(channels(xtermPalette[i]), target).map { ($0 - $1) * ($0 - $1) }.reduce(0, +) }
+            return d(a) < d(b)
+        }!
+    }
+
+    /// OSC 4 (`4;N;rgb:RR/GG/BB`, several pairs allowed) redefines palette colours; OSC 104 resets them.
+    private func osc(_ text: String) {
+        let parts = text.split(separator: ";", omittingEmptySubsequences: false).map(String.init)
+        if parts.first == "104" { palette = Self.xtermPalette; return }
+        guard parts.first == "4" else { return }
+        var i = 1
+        while i + 1 < parts.count {
+            let spec = parts[i + 1]
+            if let n = Int(parts[i]), palette.indices.contains(n), spec.hasPrefix("rgb:") {
+                let hex = spec.dropFirst(4).split(separator: "/").compactMap { UInt32($0.prefix(2), radix: 16) }
+                if hex.count == 3 { palette[n] = hex[0] << 16 | hex[1] << 8 | hex[2] }
+            }
+            i += 2
+        }
     }
 
     func feed(_ bytes: [UInt8]) {
@@ -103,7 +156,7 @@ final class ScreenEmulator {
             mode = .normal
             switch b {
             case UInt8(ascii: "["): mode = .csi; parameters = ""
-            case UInt8(ascii: "]"): mode = .osc
+            case UInt8(ascii: "]"): mode = .osc; oscText = []
             case UInt8(ascii: "("), UInt8(ascii: ")"), UInt8(ascii: "*"), UInt8(ascii: "+"): mode = .charset
             case UInt8(ascii: "7"): saved = (row, column)
             case UInt8(ascii: "8"): (row, column) = saved
@@ -116,7 +169,13 @@ final class ScreenEmulator {
         case .charset:
             mode = .normal
         case .osc:
-            if b == 0x07 { mode = .normal } else if b == 0x1B { mode = .escape }
+            if b == 0x07 || b == 0x1B {
+                osc(String(decoding: oscText, as: UTF8.self))
+                oscText = []
+                mode = b == 0x07 ? .normal : .escape
+            } else {
+                oscText.append(b)
+            }
         case .csi:
             if (0x30...0x3F).contains(b) {
                 parameters.append(Character(UnicodeScalar(b)))
@@ -199,14 +258,24 @@ final class ScreenEmulator {
         while i < values.count {
             let v = values[i]
             switch v {
-            case 0: foreground = nil; reverse = false
+            case 0: foreground = nil; shade = nil; reverse = false
             case 7: reverse = true
             case 27: reverse = false
-            case 30...37: foreground = v - 30
-            case 39: foreground = nil
-            case 90...97: foreground = v - 90
+            case 30...37: foreground = v - 30; shade = palette[v - 30]
+            case 39: foreground = nil; shade = nil
+            case 90...97: foreground = v - 90; shade = palette[v - 90 + 8]
             case 38:
-                if i + 2 < values.count, values[i + 1] == 5 { foreground = values[i + 2] % 8; i += 2 } else if i + 4 < values.count, values[i + 1] == 2 { i += 4 }
+                if i + 2 < values.count, values[i + 1] == 5 {
+                    let n = max(0, min(255, values[i + 2]))
+                    foreground = n < 16 ? n % 8 : Self.basic(palette[n])
+                    shade = palette[n]
+                    i += 2
+                } else if i + 4 < values.count, values[i + 1] == 2 {
+                    let rgb = UInt32(values[i + 2] & 0xFF) << 16 | UInt32(values[i + 3] & 0xFF) << 8 | UInt32(values[i + 4] & 0xFF)
+                    foreground = Self.basic(rgb)
+                    shade = rgb
+                    i += 4
+                }
             case 48:
                 if i + 2 < values.count, values[i + 1] == 5 { i += 2 } else if i + 4 < values.count, values[i + 1] == 2 { i += 4 }
             default: break
@@ -258,8 +327,8 @@ final class ScreenEmulator {
             column = 0
             lineFeed()
         }
-        grid[row][column] = Cell(text: s, foreground: foreground, reverse: reverse)
-        if w == 2, column + 1 < columns { grid[row][column + 1] = Cell(text: "", foreground: foreground, reverse: reverse) }
+        grid[row][column] = Cell(text: s, foreground: foreground, shade: shade, reverse: reverse)
+        if w == 2, column + 1 < columns { grid[row][column + 1] = Cell(text: "", foreground: foreground, shade: shade, reverse: reverse) }
         last = s
         if column + w >= columns {
             column = columns - 1

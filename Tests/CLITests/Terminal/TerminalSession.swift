@@ -124,6 +124,20 @@ final class TerminalSession: @unchecked Sendable {
         return screen.foreground(of: needle)
     }
 
+    /// The terminal's 256 colours as 0xRRGGBB (redefined by OSC 4, reset by OSC 104).
+    var palette: [UInt32] {
+        lock.lock()
+        defer { lock.unlock() }
+        return screen.palette
+    }
+
+    /// The exact shade (0xRRGGBB) of the first cell showing `needle`.
+    func shade(of needle: String) -> UInt32?? {
+        lock.lock()
+        defer { lock.unlock() }
+        return screen.shade(of: needle)
+    }
+
     /// Waits until the screen satisfies `condition`; fails with the screen when it does not in time.
     @discardableResult
     func wait(for what: String, timeout: Double, file: StaticString = #filePath, line: UInt = #line, _ condition: (String) -> Bool) -> Bool {
