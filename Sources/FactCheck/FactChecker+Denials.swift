@@ -34,14 +34,22 @@ extension FactChecker {
             // A statement scoped to a place the claim does not name ("Fremantle ... not harnesses").
             if !Set(places.find(in: unit.text)).isSubset(of: claimPlaces) { continue }
             for clause in Self.negatedClauses(of: unit.text) {
-                let clauseWords = Words.content(clause.text)
-                guard clause.denied.filter(claimWords.contains).count >= 2, clauseWords.count >= 3 else { continue }
+                // (Its names are not what it says: "The Hearth does not connect to a generator" is
+                // about connecting to a generator.)
+                let clauseWords = Words.content(Self.without(names, in: clause.text))
+                // Two words of what it denies in the claim, or the one thing a statement says it is not
+                // ("It is not a franchise" against "run as a franchise").
+                let named = clause.denied.filter(claimWords.contains).count
+                guard named >= 2 && clauseWords.count >= 3 || named == 1 && clause.denied.count == 1 && clause.copula else { continue }
                 // "Not yet" says nothing against what a claim says will happen.
                 if future, clause.text.lowercased().split(separator: " ").contains("yet") { continue }
                 // One of the things denied ("not harnesses or belay devices"), ending on a word of
                 // the claim, with no figure but the claim's ("Not every gym runs on 100% renewable electricity").
+                // A word that makes it another one ("no second gym in Sydney", "no other café") must
+                // be in the claim too: "We have gyms in Sydney" is not denied by it.
                 guard let alternative = clause.alternatives.first(where: { alt in
                     !alt.words.isEmpty && alt.words.suffix(2).allSatisfy(claimWords.contains)
+                        && alt.words.filter(Self.another.contains).allSatisfy(claimWords.contains)
                         && QuantityParser.parse(alt.text).allSatisfy { f in claim.quantities.contains { compatible($0, f) && agrees($0, f) } }
                 }), let last = alternative.words.last else { continue }
                 let share = Double(clauseWords.intersection(claimWords).count) / Double(clauseWords.count)
@@ -107,7 +115,8 @@ extension FactChecker {
             if alternatives.count > 1, let lead = alternatives[0].words.first {
                 for k in 1..<alternatives.count where !alternatives[k].words.contains(lead) { alternatives[k].words.insert(lead, at: 0) }
             }
-            out.append(NegatedClause(text: piece.trimmingCharacters(in: .whitespaces), denied: stems(after), alternatives: alternatives))
+            let copula = n >= 1 && ["is", "are", "was", "were"].contains(tokens[n - 1])
+            out.append(NegatedClause(text: piece.trimmingCharacters(in: .whitespaces), denied: stems(after), alternatives: alternatives, copula: copula))
         }
         return out
     }
@@ -118,7 +127,12 @@ extension FactChecker {
         let text: String
         let denied: [String]
         let alternatives: [(text: String, words: [String])]
+        /// Says what something is not: "is not", "are not".
+        var copula = false
     }
+
+    /// Stems of words that make the thing denied another one than the first.
+    static let another: Set<String> = Words.content("second third other another more extra additional further")
 
     /// Stems of words that say only whether something is so ("not allowed", "not included").
     static let predicates: Set<String> = Words.content("allowed permitted accepted available offered possible required needed")

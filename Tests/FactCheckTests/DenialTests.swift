@@ -81,4 +81,16 @@ final class DenialTests: XCTestCase {
         XCTAssertFalse(FactChecker.sameKindOfAmount(.percent, words("revenue share"), words("off every subscription")), "a share and a discount")
         XCTAssertTrue(FactChecker.sameKindOfAmount(.money, words("trade in for off"), words("in credit toward")))
     }
+
+    /// A statement's names are not what it denies; what something "is not" is denied by itself; and
+    /// "no second gym in Sydney" does not deny that there is one.
+    func testDenialsWithNamesCopulasAndOtherOnes() throws {
+        let c = checker([("hearth.md", "Hearth", "- The Hearth does not connect to a generator."),
+                         ("company.md", "Company", "- Ridgeline is privately owned. It is not a franchise.\n- Our gyms are in Sydney, Perth and Fremantle.\n- There is no second Ridgeline gym in Sydney, Melbourne or Perth.")],
+                        entities: ["Hearth"], names: ["Hearth", "Ridgeline"])
+        XCTAssertEqual(try c.check("The Hearth stores energy. It can also connect to your backup generator.").map(\.verdict), [.contradicted])
+        XCTAssertEqual(try c.check("Each Ridgeline gym is locally owned and run as a franchise.").map(\.verdict), [.contradicted])
+        let gyms = try c.check("We have gyms in Sydney and Perth.")
+        XCTAssertTrue(gyms.allSatisfy { $0.verdict != .contradicted }, gyms.map(\.reason).joined())
+    }
 }
