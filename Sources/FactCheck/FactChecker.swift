@@ -176,7 +176,13 @@ public struct FactChecker {
             return ClaimCheck(claim: claim, verdict: .contradicted, evidence: [c.unit.evidence], reason: reason, suggestion: suggestion, decidedBy: .rules)
         }
         let checkWorthy = claim.quantities.filter { $0.dimension != .count || !["charge", "bike", "way", "day", "time", "place"].contains($0.unit) }
-        // Supported only when every figure worth checking is borne out.
+        // Supported only when every figure worth checking is borne out, and every name the claim
+        // gives is in the passages that bear it out ("founded in 2012 by Dana Okafor and Marcus Reyes").
+        let unnamedBy = { (sources: [EvidenceUnit]) in self.unmatchedNames(in: claim, passages: sources.map(\.evidence) + evidence) }
+        if !supported.isEmpty, supported.count >= max(1, checkWorthy.count), placeCheck.unstated.isEmpty, let missing = unnamedBy(supported.map(\.1)).first {
+            return ClaimCheck(claim: claim, verdict: .unverifiable, evidence: [],
+                              reason: "\(supported[0].1.evidence.source) gives the figures, but not \(missing).", suggestion: nil, decidedBy: .rules)
+        }
         if !supported.isEmpty, supported.count >= max(1, checkWorthy.count), placeCheck.unstated.isEmpty {
             let sources = supported.map(\.1)
             var cited: [Evidence] = []
@@ -237,11 +243,43 @@ public struct FactChecker {
         return unit.entities.isEmpty && unitPlaces.isEmpty
     }
 
+    /// The capitalised names in a claim (not its first word, nor the kit's names, places, days or
+    /// months) that none of `passages` writes ("Marcus Reyes").
+    func unmatchedNames(in claim: Claim, passages: [Evidence]) -> [String] {
+        let known = Set((names + entities).flatMap { $0.split(separator: " ").map { $0.lowercased() } })
+        let claimPlaces = places.find(in: claim.text, unknown: true).flatMap { $0.split(separator: " ").map { $0.lowercased() } }
+        let text = passages.map { $0.heading + "\n" + $0.text }.joined(separator: "\n")
+        var out: [String] = []
+        var previous: Character = "."
+        let tokens = claim.text.split(separator: " ")
+        // A headline in title case ("Climb All 4 Gyms for $129 a Month") capitalises every word.
+        let words = tokens.filter { $0.contains(where: \.isLetter) }
+        let capitalised = words.filter { $0.first?.isUppercase == true }.count
+        guard words.count < 3 || Double(capitalised) < 0.6 * Double(words.count) else { return [] }
+        for token in tokens {
+            var word = token.trimmingCharacters(in: .punctuationCharacters)
+            if word.hasSuffix("'s") || word.hasSuffix("’s") { word = String(word.dropLast(2)) }
+            defer { previous = token.last ?? " " }
+            guard ".:!?\"“".contains(previous) == false, let first = word.first, first.isUppercase, word.count >= 3,
+                  word.dropFirst().contains(where: \.isLowercase), word.allSatisfy({ $0.isLetter || $0 == "-" || $0 == "'" }) else { continue }
+            let lower = word.lowercased()
+            guard !known.contains(lower), !claimPlaces.contains(lower), !PlaceFinder.calendar.contains(lower),
+                  !(lower.hasSuffix("s") && PlaceFinder.calendar.contains(String(lower.dropLast()))),
+                  // Languages and scales are words, not names ("Portuguese-speaking", "Celsius").
+                  !PlaceFinder.notPlaces.contains(lower.split(separator: "-").first.map(String.init) ?? lower),
+                  !["celsius", "fahrenheit", "kelvin"].contains(lower),
+                  text.range(of: word) == nil else { continue }
+            out.append(word)
+        }
+        return out
+    }
+
     /// Whether a statement can speak for the places a claim names: it names one of them, or no
     /// place of their kind ("UK orders arrive in 1 to 2 days" says nothing of France).
     func samePlaces(_ claimPlaces: [String], _ unit: EvidenceUnit) -> Bool {
         guard !claimPlaces.isEmpty else { return true }
-        let theirs = places.find(in: unit.text)
+        // (A section's heading scopes its statements: "## Bristol" › "Our first café, opened in 2016".)
+        let theirs = places.find(in: unit.text) + places.find(in: unit.evidence.heading.components(separatedBy: " › ").last ?? "")
         return claimPlaces.contains(where: theirs.contains) || claimPlaces.allSatisfy { p in !theirs.contains { places.level($0) == places.level(p) } }
     }
 

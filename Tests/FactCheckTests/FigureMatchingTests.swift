@@ -52,4 +52,23 @@ final class FigureMatchingTests: XCTestCase {
         let kettle = checker([("Kettle", "- Weight: 1.1 kg for the kettle and base together.\n- The kettle alone weighs 780 g.")])
         XCTAssertEqual(try verdicts("The kettle alone weighs 1.1 kg.", kettle), [.contradicted])
     }
+
+    /// A claim is supported only when the passages that bear out its figures also give every name it
+    /// names; a headline's capitals and a language are not names.
+    func testNamesTheEvidenceDoesNotGive() throws {
+        let c = checker([("Company", "- Founded: 2012, in a rented garage in Fort Collins, Colorado, by Dana Okafor.\n- Support in Portuguese comes from Lisbon.")])
+        XCTAssertEqual(try verdicts("Brightwell was founded in 2012 by Dana Okafor.", c), [.supported])
+        XCTAssertEqual(try verdicts("Brightwell was founded in 2012 by Dana Okafor and her partner, Marcus Reyes.", c), [.unverifiable])
+        XCTAssertEqual(try verdicts("Founded in 2012, With Its Own Crews", c), [.supported])
+    }
+
+    /// A section's heading scopes its statements to its place.
+    func testASectionHeadingScopesItsPlace() throws {
+        let places = PlaceFinder(knowledge: "# Cafés\n## Bristol\n- Our first café, opened in 2016.\n## Bath\n- Opened in 2019.")
+        let c = FactChecker(retriever: Passages(passages: [Evidence(source: "cafes.md", heading: "Cafés › Bristol", text: "- Our first café, opened in 2016.", score: 1),
+                                                           Evidence(source: "cafes.md", heading: "Cafés › Bath", text: "- Opened in 2019.", score: 1)]),
+                            entities: [], places: places)
+        XCTAssertNotEqual(try verdicts("Bath was our first café, opening in 2016.", c), [.supported])
+        XCTAssertEqual(try verdicts("Bristol was our first café, opening in 2016.", c), [.supported])
+    }
 }
