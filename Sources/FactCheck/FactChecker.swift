@@ -489,7 +489,7 @@ public struct FactChecker {
     }()
 
     /// Stems of words that make an amount a rate per thing ("per user", "each seat").
-    static let rates: Set<String> = Words.content("user users seat seats person people head employee employees")
+    static let rates: Set<String> = Words.content("user users seat seats person people head employee employees hour hourly")
 
     /// Stems of words that make an amount a saving rather than a price.
     static let savings: Set<String> = Words.content("save saves saving savings off discount cheaper reduced credit toward towards earn earns rebate cashback")

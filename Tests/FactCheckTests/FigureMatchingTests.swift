@@ -71,4 +71,11 @@ final class FigureMatchingTests: XCTestCase {
         XCTAssertNotEqual(try verdicts("Bath was our first café, opening in 2016.", c), [.supported])
         XCTAssertEqual(try verdicts("Bristol was our first café, opening in 2016.", c), [.supported])
     }
+
+    /// An hourly rate is not a price of a whole course.
+    func testAnHourlyRateIsNoPrice() throws {
+        let c = checker([("Courses", "- Private coaching costs $95 an hour for one or two people.\n- The lead course costs $259.")])
+        XCTAssertNotEqual(try verdicts("Our course is three sessions for $149.", c), [.contradicted])
+        XCTAssertEqual(try verdicts("Private coaching costs $85 an hour.", c), [.contradicted])
+    }
 }
