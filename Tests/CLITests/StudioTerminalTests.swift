@@ -19,15 +19,19 @@ final class StudioTerminalTests: XCTestCase {
         try openFixAndApprove(rows: 48, columns: 160)
     }
 
-    func openFixAndApprove(rows: Int, columns: Int) throws {
-        let p = try TestProject.make(self)
-        // A piece with a claim the knowledge base contradicts, brought in as an editor's file.
+    /// A piece with a claim the knowledge base contradicts, brought in as an editor's file and reviewed.
+    func reviewContradictedPost(_ p: TestProject) throws {
         let copy = p.folder + "/post.txt"
         try "The Kinglet Pro goes up to 70 miles on one charge. Book a free test ride.".write(toFile: copy, atomically: true, encoding: .utf8)
         let r = try CLI.run(["review", copy, "--channel", "social", "--campaign", "Spring post", "--no-judge", "--workspace", p.workspace,
                              "--model", "smollm2", "--models", p.models])
         XCTAssertEqual(r.status, 0, r.stderr)
         XCTAssertTrue(r.stdout.contains("CONTRADICTED"), r.stdout)
+    }
+
+    func openFixAndApprove(rows: Int, columns: Int) throws {
+        let p = try TestProject.make(self)
+        try reviewContradictedPost(p)
 
         let s = try studio(p, rows: rows, columns: columns)
         guard s.wait(forText: "1 Briefs & pieces") else { return }
@@ -62,11 +66,7 @@ final class StudioTerminalTests: XCTestCase {
 
     func testVerdictsIn24BitColourWhereCOLORTERMSaysSoElseThePalette() throws {
         let p = try TestProject.make(self)
-        let copy = p.folder + "/post.txt"
-        try "The Kinglet Pro goes up to 70 miles on one charge. Book a free test ride.".write(toFile: copy, atomically: true, encoding: .utf8)
-        let r = try CLI.run(["review", copy, "--channel", "social", "--campaign", "Spring post", "--no-judge", "--workspace", p.workspace,
-                             "--model", "smollm2", "--models", p.models])
-        XCTAssertEqual(r.status, 0, r.stderr)
+        try reviewContradictedPost(p)
         // The contradicted claim's shade: exact where COLORTERM announces 24-bit colour (xterm-256color
         // can redefine its palette), the nearest xterm-256 colour otherwise, red where there are eight.
         let cases: [(environment: [String: String], shade: UInt32)] = [

@@ -33,6 +33,15 @@ final class CopyLayoutTests: XCTestCase {
         XCTAssertTrue(text.hasPrefix("Headline: The Kestrel is the best choice for parents of children\n"), text)
     }
 
+    /// A line cut at its limit ends where a phrase can: after its last sentence, or without a word
+    /// that leads into the part cut off.
+    func testCutLinesEndWhereAPhraseCanEnd() {
+        XCTAssertEqual(CopyLayout.shorten("Ready to Test Drive? Book Now Online", to: 30), "Ready to Test Drive?")
+        XCTAssertEqual(CopyLayout.shorten("See How It Works Before You Buy It", to: 25), "See How It Works")
+        XCTAssertEqual(CopyLayout.fit("See How It Works Before Buying", 30), "See How It Works")
+        XCTAssertEqual(CopyLayout.shorten("Two kids, one bike", to: 30), "Two kids, one bike")
+    }
+
     func testSpokenLinesThatContinueOneSentenceAreJoined() throws {
         let json = #"{"lines": ["The Kestrel is a great", "bike for the school run.", "Book a ride today."]}"#
         XCTAssertEqual(try CopyLayout(channel: .voiceover).render(json, callToAction: "Book a ride"),

@@ -123,11 +123,13 @@ public struct CopyLayout: Sendable {
     /// Words that do not end a phrase: a string cut there lost its end.
     static let dangling: Set<String> = ["&", "and", "or", "for", "to", "of", "with", "the", "a", "an", "in", "on", "at", "by", "your", "our",
                                         "from", "-", "—", "any", "every", "each", "some", "this", "that", "is", "are", "will", "can", "so",
-                                        "but", "if", "as", "new", "more", "up", "its", "their", "get", "you", "we"]
+                                        "but", "if", "as", "new", "more", "up", "its", "their", "get", "you", "we", "before", "after",
+                                        "until", "about", "than", "over", "under", "through", "via", "between", "into", "without"]
 
     /// Words that start a clause or phrase.
     static let clauseStarts: Set<String> = ["who", "which", "that", "for", "with", "to", "and", "or", "of", "in", "on", "at", "by", "from",
-                                            "when", "where", "while", "because", "so", "than", "as", "but", "if", "like", "into", "without"]
+                                            "when", "where", "while", "because", "so", "than", "as", "but", "if", "like", "into", "without",
+                                            "before", "after", "until"]
 
     /// A string that stops near its limit without finishing a sentence was cut by the schema
     /// while the model was still writing (a long next token no longer fit): it ends at its last
@@ -143,11 +145,24 @@ public struct CopyLayout: Sendable {
         if let boundary = t.lastIndex(where: { ";,:—".contains($0) }), t.distance(from: t.startIndex, to: boundary) > t.count / 2 {
             t = String(t[..<boundary])
         }
-        words = t.split(separator: " ").map(String.init)
+        return finished(t)
+    }
+
+    /// A cut string ended where a phrase can end: after its last whole sentence when that keeps
+    /// half of it ("Ready to Test Drive? Book" → "Ready to Test Drive?"), else without trailing
+    /// words that lead into something ("See How It Works Before" → "See How It Works").
+    static func finished(_ t: String) -> String {
+        var t = t
+        if let end = t.indices.last(where: { ".!?".contains(t[$0]) && t.index(after: $0) < t.endIndex && t[t.index(after: $0)] == " " }),
+           t.distance(from: t.startIndex, to: end) >= t.count / 2 {
+            return String(t[...end])
+        }
+        var words = t.split(separator: " ").map(String.init)
         while let last = words.last, words.count > 1, dangling.contains(last.lowercased().trimmingCharacters(in: .punctuationCharacters)) || last.allSatisfy(\.isPunctuation) {
             words.removeLast()
         }
-        return words.joined(separator: " ").trimmingCharacters(in: CharacterSet(charactersIn: ",;:-–— "))
+        t = words.joined(separator: " ")
+        return t.trimmingCharacters(in: CharacterSet(charactersIn: ",;:-–— "))
     }
 
     /// A document cut off by the token limit, closed after its last complete value
@@ -193,7 +208,7 @@ public struct CopyLayout: Sendable {
             if next.count > limit { break }
             out = next
         }
-        return out.trimmingCharacters(in: CharacterSet(charactersIn: ",;: "))
+        return finished(out)
     }
 
     /// The text with its first letter in upper case.
