@@ -48,6 +48,12 @@ final class CopyLayoutTests: XCTestCase {
                        "The Kestrel is a great bike for the school run. Book a ride today.\n")
     }
 
+    func testSpokenLinesLoseTheirBracketedAsides() throws {
+        let json = #"{"lines": ["It goes up to 50 miles (80 km) on one charge.", "(Terms apply.)", "Book a ride today."]}"#
+        XCTAssertEqual(try CopyLayout(channel: .voiceover).render(json, callToAction: "Book a ride"),
+                       "It goes up to 50 miles on one charge. Book a ride today.\n")
+    }
+
     func testSocialPostGetsCleanHashtags() throws {
         let json = ##"{"post": "**Two kids, one bike.**", "hashtags": ["#cargo bike", "family"]}"##
         XCTAssertEqual(try CopyLayout(channel: .social).render(json, callToAction: "Ride today"), "Two kids, one bike. Ride today. #cargobike #family\n")

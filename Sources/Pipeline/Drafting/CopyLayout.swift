@@ -113,7 +113,8 @@ public struct CopyLayout: Sendable {
             for (heading, body) in sections("sections", "heading") { parts.append((heading.isEmpty ? "" : heading + "\n") + sentence(body)) }
             out = parts.joined(separator: "\n\n")
         case .voiceover:
-            var lines = texts("lines").map(sentence)
+            // A voice does not read brackets: "up to 50 miles (80 km)" is said "up to 50 miles".
+            var lines = texts("lines").map { sentence(Self.withoutAsides($0)) }.filter { $0 != "." }
             if !mentions(lines.joined(separator: " ")) { lines.append(sentence(cta)) }
             out = lines.joined(separator: " ")
         }
@@ -163,6 +164,13 @@ public struct CopyLayout: Sendable {
         }
         t = words.joined(separator: " ")
         return t.trimmingCharacters(in: CharacterSet(charactersIn: ",;:-–— "))
+    }
+
+    /// `s` without its bracketed asides ("50 miles (80 km) on one charge" → "50 miles on one charge").
+    static func withoutAsides(_ s: String) -> String {
+        var t = s.replacingOccurrences(of: "\\s*\\([^()]*\\)", with: "", options: .regularExpression)
+        while t.contains("  ") { t = t.replacingOccurrences(of: "  ", with: " ") }
+        return t.trimmingCharacters(in: .whitespaces)
     }
 
     /// A document cut off by the token limit, closed after its last complete value
