@@ -178,12 +178,11 @@ public struct FactChecker {
         let checkWorthy = claim.quantities.filter { $0.dimension != .count || !["charge", "bike", "way", "day", "time", "place"].contains($0.unit) }
         // Supported only when every figure worth checking is borne out, and every name the claim
         // gives is in the passages that bear it out ("founded in 2012 by Dana Okafor and Marcus Reyes").
-        let unnamedBy = { (sources: [EvidenceUnit]) in self.unmatchedNames(in: claim, passages: sources.map(\.evidence) + evidence) }
-        if !supported.isEmpty, supported.count >= max(1, checkWorthy.count), placeCheck.unstated.isEmpty, let missing = unnamedBy(supported.map(\.1)).first {
-            return ClaimCheck(claim: claim, verdict: .unverifiable, evidence: [],
-                              reason: "\(supported[0].1.evidence.source) gives the figures, but not \(missing).", suggestion: nil, decidedBy: .rules)
-        }
         if !supported.isEmpty, supported.count >= max(1, checkWorthy.count), placeCheck.unstated.isEmpty {
+            if let missing = unmatchedNames(in: claim, passages: supported.map(\.1.evidence) + evidence).first {
+                return ClaimCheck(claim: claim, verdict: .unverifiable, evidence: [],
+                                  reason: "\(supported[0].1.evidence.source) gives the figures, but not \(missing).", suggestion: nil, decidedBy: .rules)
+            }
             let sources = supported.map(\.1)
             var cited: [Evidence] = []
             for u in sources where !cited.contains(u.evidence) { cited.append(u.evidence) }
